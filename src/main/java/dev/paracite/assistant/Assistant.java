@@ -1,0 +1,84 @@
+package dev.paracite.assistant;
+
+import dev.paracite.assistant.Response.Cited;
+import dev.paracite.assistant.Response.Retrieved;
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.Paragraph;
+import dev.paracite.retrieval.Hit;
+import dev.paracite.retrieval.Retrieval;
+import dev.paracite.retrieval.Retriever;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one answering pipeline every model goes through: retrieve, let the model write, keep only
+ * citations of paragraphs provided for this question, and decide the outcome.
+ */
+public final class Assistant {
+
+    /** Shown when a model's answer is left with no valid citation: its claims cannot be traced, so they are withheld. */
+    static final String UNGROUNDED = "The answer could not be grounded in the document: it cited no paragraph "
+            + "that was retrieved for this question, so it is not shown.";
+
+    private final Retriever retriever;
+    private final AnswerModel model;
+    private final Document document;
+    private final Set<String> labels;
+
+    public Assistant(Retriever retriever, AnswerModel model) {
+        this.retriever = retriever;
+        this.model = model;
+        this.document = retriever.document();
+        this.labels = document.paragraphs().stream().map(Paragraph::label).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Response ask(Question question) {
+        long start = System.nanoTime();
+        Retrieval retrieval = retriever.retrieve(question.text(), question.topK());
+        long retrieved = System.nanoTime();
+        Draft draft = onlyMissingReferences(retrieval)
+                ? Draft.decline(MissingReferences.sentence(retrieval.references().missing(), document))
+                : model.answer(new AnswerRequest(question.text(), retrieval));
+        long answered = System.nanoTime();
+        Set<String> provided = retrieval.hits().stream().map(Hit::label).collect(Collectors.toSet());
+        CitationCheck check = CitationCheck.of(draft.text(), provided, labels);
+        boolean grounded = !check.cited().isEmpty();
+        String answer = grounded || draft.declined() ? check.text() : UNGROUNDED;
+        if (grounded && !retrieval.references().missing().isEmpty()) {
+            answer = answer + " " + MissingReferences.sentence(retrieval.references().missing(), document);
+        }
+        return new Response(grounded ? Outcome.ANSWERED : Outcome.NOT_IN_DOCUMENT, answer,
+                check.cited().stream().map(this::cited).toList(),
+                retrieval.hits().stream().map(Assistant::retrieved).toList(),
+                check.dropped(), model.name(), document.name(),
+                new Response.Timings(ms(retrieved - start), ms(answered - retrieved), ms(System.nanoTime() - start)));
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public String modelName() {
+        return model.name();
+    }
+
+    private static boolean onlyMissingReferences(Retrieval retrieval) {
+        return retrieval.references().labels().isEmpty() && !retrieval.references().missing().isEmpty();
+    }
+
+    private Cited cited(String label) {
+        Paragraph p = document.paragraph(label).orElseThrow();
+        return new Cited(p.label(), p.section(), p.text());
+    }
+
+    private static Retrieved retrieved(Hit hit) {
+        Paragraph p = hit.paragraph();
+        return new Retrieved(p.label(), p.section(), Math.round(hit.score() * 1000) / 1000.0, p.text());
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 10_000.0) / 100.0;
+    }
+
+}

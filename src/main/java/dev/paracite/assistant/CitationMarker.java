@@ -1,0 +1,73 @@
+package dev.paracite.assistant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A citation marker in answer text: {@code [8]}, {@code [8, 9]}, {@code [12-14]}, {@code [¶ 8]},
+ * {@code [preamble]}. Bracketed text that is not a list of labels ({@code [sic]}, {@code [the EU]}) is
+ * not a marker and is left alone.
+ */
+public record CitationMarker(int start, int end, List<String> labels) {
+
+    private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,80})]");
+    private static final Pattern ITEM = Pattern.compile(
+            "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(\\d{1,6}[a-z]?|preamble)(?:\\s*[-–—]\\s*(\\d{1,6}))?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|and|&)\\s*", Pattern.CASE_INSENSITIVE);
+    /** Ranges wider than this ("[1-999999]") are not read as citations. */
+    static final int MAX_RANGE = 50;
+
+    public CitationMarker {
+        labels = List.copyOf(labels);
+    }
+
+    /** All markers in {@code text}, in order. */
+    public static List<CitationMarker> find(String text) {
+        List<CitationMarker> markers = new ArrayList<>();
+        Matcher m = BRACKETS.matcher(text);
+        while (m.find()) {
+            List<String> labels = parseLabels(m.group(1).strip());
+            if (!labels.isEmpty()) {
+                markers.add(new CitationMarker(m.start(), m.end(), labels));
+            }
+        }
+        return markers;
+    }
+
+    /** The labels inside a marker, or an empty list when the content is not a citation list. */
+    static List<String> parseLabels(String inside) {
+        List<String> labels = new ArrayList<>();
+        for (String part : SEPARATOR.split(inside, -1)) {
+            Matcher item = ITEM.matcher(part.strip());
+            if (!item.matches()) {
+                return List.of();
+            }
+            String first = item.group(1).toLowerCase(Locale.ROOT);
+            if (item.group(2) == null) {
+                labels.add(first);
+            } else if (!expand(first, item.group(2), labels)) {
+                return List.of();
+            }
+        }
+        return labels;
+    }
+
+    private static boolean expand(String from, String to, List<String> labels) {
+        if (!from.matches("\\d+")) {
+            return false;
+        }
+        int a = Integer.parseInt(from);
+        int b = Integer.parseInt(to);
+        if (b < a || b - a >= MAX_RANGE) {
+            return false;
+        }
+        for (int n = a; n <= b; n++) {
+            labels.add(Integer.toString(n));
+        }
+        return true;
+    }
+}

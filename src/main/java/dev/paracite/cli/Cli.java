@@ -1,0 +1,100 @@
+package dev.paracite.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.paracite.assistant.Assistant;
+import dev.paracite.assistant.InvalidQuestionException;
+import dev.paracite.assistant.Outcome;
+import dev.paracite.assistant.Question;
+import dev.paracite.assistant.Response;
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.DocumentException;
+import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.corpus.IngestionNote;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one command line and returns the exit code: 0 answered, 3 not in the document, 2 bad input. */
+public final class Cli {
+
+    public static final int ANSWERED = 0;
+    public static final int BAD_INPUT = 2;
+    public static final int NOT_IN_DOCUMENT = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final PrintStream out;
+    private final Function<Document, Assistant> assistants;
+
+    private Cli(PrintStream out, Function<Document, Assistant> assistants) {
+        this.out = out;
+        this.assistants = assistants;
+    }
+
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+                          Function<Document, Assistant> assistants) {
+        try {
+            CliArgs cli = CliArgs.parse(args, env, Question.DEFAULT_TOP_K);
+            return new Cli(out, assistants).run(cli);
+        } catch (UsageException | InvalidQuestionException | DocumentException e) {
+            err.println("paracite: " + e.getMessage());
+            return BAD_INPUT;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int run(CliArgs cli) {
+        return switch (cli.command()) {
+            case "help" -> {
+                out.print(Help.TEXT);
+                yield ANSWERED;
+            }
+            case "ask" -> ask(cli);
+            case "document" -> document(cli);
+            default -> throw new UsageException("Unknown command \"" + cli.command() + "\"; see --help.");
+        };
+    }
+
+    private int ask(CliArgs cli) {
+        if (cli.positional().isEmpty()) {
+            throw new UsageException("ask needs a question, e.g. ask \"What role should the ruble play?\"");
+        }
+        Question question = new Question(String.join(" ", cli.positional()), cli.topK());
+        Response response = assistants.apply(load(cli)).ask(question);
+        if (cli.json()) {
+            out.println(Json.write(JSON, response));
+        } else {
+            Printer.response(response, out);
+        }
+        return response.outcome() == Outcome.ANSWERED ? ANSWERED : NOT_IN_DOCUMENT;
+    }
+
+    private int document(CliArgs cli) {
+        Document document = load(cli);
+        if (cli.json()) {
+            out.println(Json.write(JSON, document));
+        } else {
+            Printer.document(document, out);
+        }
+        return ANSWERED;
+    }
+
+    /** Loads the chosen document and logs every drop and flag ingestion made. */
+    public static Document load(String path) {
+        Document document = path == null ? DocumentLoader.builtIn() : DocumentLoader.load(Path.of(path));
+        for (IngestionNote note : document.notes()) {
+            LOG.warn("{}: {}", document.name(), note.describe());
+        }
+        return document;
+    }
+
+    private static Document load(CliArgs cli) {
+        return load(cli.document());
+    }
+}

@@ -1,0 +1,183 @@
+package dev.paracite.corpus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses plain text into numbered paragraphs under roman-numeral sections, and undoes the damage real
+ * documents carry: a paragraph repeated with identical text is dropped, a line that repeats verbatim a
+ * line already placed is dropped, and a reused number or a number out of order is flagged. Every drop
+ * and flag becomes an {@link IngestionNote}; nothing is merged or discarded without one.
+ */
+public final class DocumentParser {
+
+    /**
+     * Lines shorter than this are never dropped as repeats: short lines ("Repealed.", "and") legitimately
+     * recur, while the long lines of a pasted-twice block do not.
+     */
+    static final int MIN_REPEAT_LENGTH = 30;
+
+    private final Map<String, ParagraphDraft> paragraphs = new LinkedHashMap<>();
+    private final Map<String, String> placedLines = new HashMap<>();
+    private final List<String> sections = new ArrayList<>();
+    private final Notes notes = new Notes();
+    private String section = "";
+    private ParagraphDraft current;
+    private int lastNumber;
+
+    private DocumentParser() {}
+
+    /** Parses {@code text}; the result may have no paragraphs, which callers treat as an error. */
+    public static Document parse(String name, String text) {
+        DocumentParser parser = new DocumentParser();
+        for (Block block : Block.split(text)) {
+            parser.accept(block);
+        }
+        List<Paragraph> result = parser.paragraphs.values().stream().map(ParagraphDraft::build).toList();
+        return new Document(name, result, parser.sections, parser.notes.all());
+    }
+
+    private void accept(Block block) {
+        switch (block.kind()) {
+            case HEADING -> heading(block);
+            case NUMBERED -> numbered(block);
+            case LOOSE -> loose(block);
+        }
+    }
+
+    private void heading(Block block) {
+        LineKind.Heading heading = LineKind.heading(block.first().text()).orElseThrow();
+        String normalized = heading.normalized();
+        if (sections.contains(normalized)) {
+            notes.drop(block.first().number(), "", "repeats heading \"" + normalized + "\"");
+        } else {
+            if (!heading.written().equals(heading.numeral())) {
+                notes.flag(block.first().number(), "", "heading numeral " + heading.written()
+                        + " read as " + heading.numeral() + " (\"" + normalized + "\")");
+            }
+            sections.add(normalized);
+        }
+        section = normalized;
+    }
+
+    private void numbered(Block block) {
+        LineKind.Numbered first = LineKind.numbered(block.first().text()).orElseThrow();
+        String label = Integer.toString(first.number());
+        ParagraphDraft existing = paragraphs.get(label);
+        if (existing == null) {
+            checkOrder(first.number(), block.first().number());
+            start(label, first.text(), block);
+        } else if (existing.sameText(first.text(), block.rest())) {
+            notes.drop(block.first().number(), block.last().number(), label,
+                    "paragraph " + label + " repeated with identical text");
+            current = existing;
+        } else if (existing.firstLine().equals(first.text())) {
+            notes.drop(block.first().number(), label, "repeats the opening line of paragraph " + label);
+            current = existing;
+            appendResumed(block.rest());
+        } else {
+            String alias = freeLabel(label);
+            notes.flag(block.first().number(), alias, "number " + label
+                    + " appears again with different text; kept as paragraph " + alias);
+            start(alias, first.text(), block);
+        }
+        lastNumber = Math.max(lastNumber, first.number());
+    }
+
+    private void checkOrder(int number, int line) {
+        if (number <= lastNumber) {
+            notes.flag(line, Integer.toString(number),
+                    "paragraph " + number + " follows paragraph " + lastNumber + " (numbers out of order)");
+        } else if (number > lastNumber + 1) {
+            String missing = number == lastNumber + 2
+                    ? "number " + (lastNumber + 1) + " is missing"
+                    : "numbers " + (lastNumber + 1) + "-" + (number - 1) + " are missing";
+            notes.flag(line, Integer.toString(number),
+                    "paragraph " + number + " follows " + (lastNumber == 0 ? "the start" : "paragraph " + lastNumber)
+                            + "; " + missing);
+        }
+    }
+
+    private void start(String label, String firstLine, Block block) {
+        current = new ParagraphDraft(label, section, block.first().number());
+        paragraphs.put(label, current);
+        current.add(firstLine);
+        place(firstLine, label);
+        block.rest().forEach(this::append);
+    }
+
+    private void appendResumed(List<Block.Line> lines) {
+        int added = 0;
+        int from = -1;
+        for (Block.Line line : lines) {
+            if (append(line)) {
+                from = from < 0 ? line.number() : from;
+                added = line.number();
+            }
+        }
+        if (from > 0) {
+            notes.flagRange(from, added, current.label(), "text after the repeated opening line of paragraph "
+                    + current.label() + " continues it and is kept there");
+        }
+    }
+
+    private void loose(Block block) {
+        if (current == null) {
+            current = paragraphs.computeIfAbsent(Paragraph.PREAMBLE,
+                    l -> new ParagraphDraft(l, "", block.first().number()));
+        } else if (!current.label().equals(Paragraph.PREAMBLE)) {
+            notes.flagRange(block.first().number(), block.last().number(), current.label(),
+                    "unnumbered text under heading \"" + section + "\" kept with paragraph " + current.label());
+        }
+        block.lines().forEach(this::append);
+    }
+
+    /** Appends a line to the current paragraph unless it repeats a placed line; true when kept. */
+    private boolean append(Block.Line line) {
+        String key = key(line.text());
+        String placedIn = placedLines.get(key);
+        if (placedIn != null) {
+            notes.drop(line.number(), placedIn, "repeats text of " + describe(placedIn));
+            return false;
+        }
+        current.add(line.text());
+        place(line.text(), current.label());
+        return true;
+    }
+
+    private void place(String text, String label) {
+        String key = key(text);
+        if (key.length() >= MIN_REPEAT_LENGTH) {
+            placedLines.putIfAbsent(key, label);
+        }
+    }
+
+    private String freeLabel(String label) {
+        for (char suffix = 'b'; ; suffix++) {
+            String candidate = label + suffix;
+            if (!paragraphs.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static String describe(String label) {
+        return label.equals(Paragraph.PREAMBLE) ? "the preamble" : "paragraph " + label;
+    }
+
+    private static String key(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    /** Used by {@link Block}: is this line the start of a new block? */
+    static Optional<Block.Kind> structural(String line) {
+        if (LineKind.numbered(line).isPresent()) {
+            return Optional.of(Block.Kind.NUMBERED);
+        }
+        return LineKind.heading(line).map(h -> Block.Kind.HEADING);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.paracite.corpus;
+
+/**
+ * Something the parser did not take at face value: text it dropped as a repeat, or an oddity it kept
+ * but flags (a number reused with different text, numbers out of order). Lines are 1-based.
+ */
+public record IngestionNote(Action action, int firstLine, int lastLine, String paragraph, String message) {
+
+    public enum Action { DROPPED, FLAGGED }
+
+    static IngestionNote dropped(int firstLine, int lastLine, String paragraph, String message) {
+        return new IngestionNote(Action.DROPPED, firstLine, lastLine, paragraph, message);
+    }
+
+    static IngestionNote flagged(int line, String paragraph, String message) {
+        return new IngestionNote(Action.FLAGGED, line, line, paragraph, message);
+    }
+
+    /** One line for a log or a terminal, e.g. {@code dropped lines 44-45 (paragraph 14): ...}. */
+    public String describe() {
+        String lines = firstLine == lastLine ? "line " + firstLine : "lines " + firstLine + "-" + lastLine;
+        return action.name().toLowerCase() + " " + lines + ": " + message;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.paracite.model;
+
+import dev.paracite.retrieval.QueryTerm;
+import dev.paracite.retrieval.Terms;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Measures how much of a question's weight (BM25 idf of its content terms) a piece of text covers. */
+final class Coverage {
+
+    static final int MIN_PREFIX = 5;
+    private static final Set<String> SUFFIXES = Set.of("ment", "ments", "ement", "e", "al", "ion", "ation", "ing", "ive", "ity", "ence", "ance");
+
+    private final Terms terms;
+    private final List<QueryTerm> question;
+    private final Set<String> pairs;
+    private final double total;
+
+    Coverage(Terms terms, List<QueryTerm> questionTerms) {
+        this.terms = terms;
+        this.question = List.copyOf(questionTerms);
+        this.pairs = pairs(questionTerms.stream().map(QueryTerm::term).toList());
+        this.total = weight(questionTerms.stream().map(QueryTerm::term).collect(Collectors.toSet()));
+    }
+
+    boolean isEmpty() {
+        return question.isEmpty();
+    }
+
+    Scored score(Unit unit, int rank, boolean cued) {
+        List<String> ownTerms = terms.of(unit.focus());
+        Set<String> own = covered(ownTerms);
+        Set<String> all = covered(terms.of(unit.context() + " " + unit.own()));
+        Set<String> phrases = pairs(ownTerms);
+        phrases.retainAll(pairs);
+        double phrase = pairs.isEmpty() ? 0 : phrases.size() / (double) pairs.size();
+        return new Scored(unit, rank, all, share(all), share(own), phrase, cued);
+    }
+
+    double share(Set<String> covered) {
+        return total == 0 ? 0 : weight(covered) / total;
+    }
+
+    /**
+     * Question terms the text has, exactly or, for terms of {@link #MIN_PREFIX}+ letters, followed by a
+     * derivational suffix that Porter leaves on: "settling" is "settl" but "settlement" stays whole. Other
+     * continuations do not count ("minister" is "minist", "ministry" is "ministri").
+     */
+    private Set<String> covered(List<String> text) {
+        Set<String> found = new HashSet<>();
+        for (QueryTerm q : question) {
+            if (q.forms().stream().anyMatch(form -> text.stream().anyMatch(t -> matches(form, t)))) {
+                found.add(q.term());
+            }
+        }
+        return found;
+    }
+
+    private static boolean matches(String form, String term) {
+        return term.equals(form) || form.length() >= MIN_PREFIX && term.startsWith(form)
+                && SUFFIXES.contains(term.substring(form.length()));
+    }
+
+    /** Adjacent term pairs, so "development of the CIS" matches a unit saying just that more than one saying "CIS ... developing". */
+    private static Set<String> pairs(List<String> terms) {
+        Set<String> out = new HashSet<>();
+        for (int i = 1; i < terms.size(); i++) {
+            out.add(terms.get(i - 1) + " " + terms.get(i));
+        }
+        return out;
+    }
+
+    private double weight(Set<String> covered) {
+        return question.stream().filter(q -> covered.contains(q.term())).mapToDouble(terms::weight).sum();
+    }
+}

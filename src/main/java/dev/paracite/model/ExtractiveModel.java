@@ -1,0 +1,84 @@
+package dev.paracite.model;
+
+import dev.paracite.assistant.AnswerModel;
+import dev.paracite.assistant.AnswerRequest;
+import dev.paracite.assistant.Draft;
+import dev.paracite.assistant.Lists;
+import dev.paracite.retrieval.Hit;
+import dev.paracite.retrieval.Retrieval;
+import dev.paracite.retrieval.Terms;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The built-in, offline, deterministic model. It quotes the sentences or list items of the retrieved
+ * paragraphs that cover most of the question's weighted terms, each followed by its paragraph marker,
+ * in document order within a length budget; when the best cover is weak it declines and names the
+ * closest paragraphs.
+ */
+public final class ExtractiveModel implements AnswerModel {
+
+    public static final String NAME = "extractive";
+    /** Below this share of the question's idf weight the best unit is not an answer (calibrated on eval/dev.jsonl). */
+    static final double MIN_COVERAGE = 0.5;
+    static final int BUDGET = 700;
+
+    private final Terms terms;
+
+    public ExtractiveModel(Terms terms) {
+        this.terms = terms;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Draft answer(AnswerRequest request) {
+        Retrieval retrieval = request.retrieval();
+        List<Hit> pool = retrieval.references().labels().isEmpty()
+                ? retrieval.hits()
+                : retrieval.hits().stream().filter(Hit::referenced).toList();
+        Coverage coverage = new Coverage(terms, terms.ofQuestion(retrieval.references().remainder()));
+        if (coverage.isEmpty()) {
+            return pool.stream().anyMatch(Hit::referenced)
+                    ? Draft.answer(Answers.render(Summary.of(pool, BUDGET)))
+                    : Draft.decline("The question names nothing the document could be searched for; "
+                            + "ask about a topic or a paragraph number.");
+        }
+        AnswerType type = AnswerType.of(request.question());
+        List<Scored> candidates = score(pool, coverage, type);
+        List<Scored> fitting = candidates.stream().filter(s -> type.satisfiedBy(s.unit().display())).toList();
+        if (fitting.isEmpty() || fitting.get(0).coverage() < MIN_COVERAGE) {
+            return Draft.decline(declined(retrieval, type, fitting.isEmpty() && !candidates.isEmpty()));
+        }
+        return Draft.answer(Answers.render(Selection.pick(fitting, coverage)));
+    }
+
+    private List<Scored> score(List<Hit> pool, Coverage coverage, AnswerType type) {
+        List<Scored> scored = new ArrayList<>();
+        for (int rank = 0; rank < pool.size(); rank++) {
+            for (Unit unit : Units.of(pool.get(rank).paragraph())) {
+                Scored s = coverage.score(unit, rank, type.cued(unit.display()));
+                if (unit.whole() ? s.coverage() > 0 : s.ownCoverage() > 0) {
+                    scored.add(s);
+                }
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparingInt(s -> s.unit().display().length()));
+        return scored;
+    }
+
+    private static String declined(Retrieval retrieval, AnswerType type, boolean typeMissing) {
+        List<String> closest = retrieval.hits().stream().limit(3).map(Hit::label).toList();
+        String what = typeMissing ? type.missing() : "an answer to this question";
+        if (closest.isEmpty()) {
+            return "The document does not give " + what + ", and no paragraph shares its terms.";
+        }
+        return "The document does not give " + what + "; the closest "
+                + (closest.size() == 1 ? "paragraph is " : "paragraphs are ") + Lists.join(closest) + ".";
+    }
+}

@@ -1,0 +1,82 @@
+package dev.paracite.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+
+/** {@link Terms} backed by the index's analyzer and document frequencies. */
+final class LuceneTerms implements Terms {
+
+    private final Analyzer analyzer;
+    private final IndexReader reader;
+
+    private final Synonyms synonyms;
+
+    LuceneTerms(Analyzer analyzer, IndexReader reader) {
+        this.analyzer = analyzer;
+        this.reader = reader;
+        this.synonyms = Synonyms.load(this::of);
+    }
+
+    @Override
+    public List<String> of(String text) {
+        return analyze(analyzer, text);
+    }
+
+    @Override
+    public List<QueryTerm> ofQuestion(String text) {
+        StringBuilder kept = new StringBuilder();
+        for (String word : text.split("[^\\p{L}\\p{N}’'-]+")) {
+            String lower = word.toLowerCase(Locale.ROOT).replaceAll("^['’-]+|['’-]+$", "");
+            if (!lower.isEmpty() && !QuestionWords.WORDS.contains(lower)) {
+                kept.append(word).append(' ');
+            }
+        }
+        // single letters and digits ("-x", "~2") are query syntax or noise, never the subject of a question
+        return of(kept.toString()).stream().filter(t -> t.length() > 1).distinct().map(this::queryTerm).toList();
+    }
+
+    private QueryTerm queryTerm(String term) {
+        if (docFreq(term) > 0) {
+            return new QueryTerm(term, List.of());
+        }
+        return new QueryTerm(term, synonyms.of(term).stream().filter(s -> docFreq(s) > 0).toList());
+    }
+
+    private long docFreq(String term) {
+        try {
+            return reader.docFreq(new Term(LuceneParagraphSearch.TEXT, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public double idf(String term) {
+        long n = Math.max(1, reader.numDocs());
+        long df = docFreq(term);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    private static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(LuceneParagraphSearch.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

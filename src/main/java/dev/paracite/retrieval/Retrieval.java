@@ -1,0 +1,15 @@
+package dev.paracite.retrieval;
+
+import java.util.List;
+
+/** What retrieval found for a question: ranked hits (named paragraphs first) and the references it resolved. */
+public record Retrieval(List<Hit> hits, References references) {
+
+    public Retrieval {
+        hits = List.copyOf(hits);
+    }
+
+    public boolean contains(String label) {
+        return hits.stream().anyMatch(h -> h.label().equals(label));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.paracite.retrieval;
+
+import java.util.List;
+
+/** Analysed terms and their weights, so callers can compare text the way retrieval does. */
+public interface Terms {
+
+    /** The analysed terms of {@code text}, in order, with stop words removed. */
+    List<String> of(String text);
+
+    /**
+     * The distinct content terms of a question: {@link #of} without question words ("what", "does",
+     * "say") and single characters, with near-synonyms for terms the document never uses.
+     */
+    List<QueryTerm> ofQuestion(String text);
+
+    /** BM25 inverse document frequency of an analysed term; a term no paragraph has gets the highest. */
+    double idf(String term);
+
+    /** The weight of a question term: its idf, or for a term stood in for by synonyms, theirs at most. */
+    default double weight(QueryTerm term) {
+        return term.forms().stream().mapToDouble(this::idf).max().orElse(0);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.paracite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps dependencies pointing one way by scanning imports of the main sources. */
+class ArchitectureTest {
+
+    private static final Path ROOT = Path.of("src/main/java/dev/paracite");
+
+    /** What each package may import from the project and from libraries that define a layer. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "corpus", Set.of(),
+            "retrieval", Set.of("corpus", "org.apache.lucene"),
+            "assistant", Set.of("corpus", "retrieval"),
+            "model", Set.of("corpus", "retrieval", "assistant", "dev.langchain4j"),
+            "eval", Set.of("corpus", "retrieval", "assistant"),
+            "cli", Set.of("corpus", "assistant"));
+
+    private static final List<String> GUARDED = List.of("dev.paracite.", "org.apache.lucene", "dev.langchain4j",
+            "io.javalin");
+
+    @Test
+    void packages_import_only_the_layers_below_them() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> check(f, violations));
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    private static void check(Path file, List<String> violations) {
+        Path relative = ROOT.relativize(file);
+        if (relative.getNameCount() == 1) {
+            return; // Main, the composition root, wires everything
+        }
+        String pkg = relative.getName(0).toString();
+        Set<String> allowed = ALLOWED.get(pkg);
+        if (allowed == null) {
+            violations.add(pkg + ": package without rules");
+            return;
+        }
+        for (String line : lines(file)) {
+            if (!line.startsWith("import ")) {
+                continue;
+            }
+            String target = line.replaceFirst("import (static )?", "").replace(";", "").strip();
+            boolean guarded = GUARDED.stream().anyMatch(target::startsWith);
+            boolean ok = !guarded || target.startsWith("dev.paracite." + pkg + ".")
+                    || allowed.stream().anyMatch(a -> target.startsWith(a.contains(".") ? a : "dev.paracite." + a + "."));
+            if (!ok) {
+                violations.add(relative + " imports " + target);
+            }
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.paracite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paracite.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private String out = "";
+    private String err = "";
+
+    private int run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Cli.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), Main::assistant);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @Test
+    void ask_prints_the_answer_then_each_cited_paragraph_and_exits_0() {
+        assertEquals(0, run("ask", "What role should the ruble play?"));
+        assertTrue(out.startsWith("In this regard, accelerate the practical work on the formation of the Payment Union"), out);
+        assertTrue(out.contains("reserve currency [8]."));
+        assertTrue(out.contains("\nCited paragraphs:\n\n[8] II. Economic cooperation\nTo consider the normalization"));
+        assertEquals("", err);
+    }
+
+    @Test
+    void json_output_has_exactly_the_response_fields_in_order() throws IOException {
+        assertEquals(0, run("ask", "--json", "What role should the ruble play?"));
+        JsonNode json = new ObjectMapper().readTree(out);
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("outcome", "answer", "citations", "retrieved", "droppedCitations", "model", "document",
+                "timings"), fields);
+        assertEquals("answered", json.get("outcome").asText());
+        assertEquals("8", json.get("citations").get(0).get("paragraph").asText());
+        assertEquals("II. Economic cooperation", json.get("citations").get(0).get("section").asText());
+        assertTrue(json.get("retrieved").get(0).get("score").isNumber());
+        assertEquals("extractive", json.get("model").asText());
+        assertEquals("strategic-course-cis", json.get("document").asText());
+        assertTrue(json.get("timings").has("retrievalMs") && json.get("timings").has("modelMs")
+                && json.get("timings").has("totalMs"));
+    }
+
+    @Test
+    void a_question_the_document_cannot_answer_exits_3() {
+        assertEquals(3, run("ask", "What is the capital of France?"));
+        assertTrue(out.startsWith("The document does not give an answer"), out);
+    }
+
+    @Test
+    void bad_input_exits_2_with_one_line_on_stderr() {
+        assertEquals(2, run("ask", ""));
+        assertEquals("paracite: The question is empty.\n", err);
+        assertEquals(2, run("ask", "x".repeat(2001)));
+        assertEquals("paracite: The question is 2001 characters long; the limit is 2000.\n", err);
+        assertEquals(2, run("ask"));
+        assertTrue(err.startsWith("paracite: ask needs a question"));
+        assertEquals(2, run("ask", "--top-k", "0", "q"));
+        assertEquals("paracite: topK must be between 1 and 20; it was 0.\n", err);
+        assertEquals(2, run("ask", "--frobnicate", "q"));
+        assertEquals("paracite: Unknown option --frobnicate; see --help.\n", err);
+        assertEquals(2, run("fly"));
+        assertEquals("paracite: Unknown command \"fly\"; see --help.\n", err);
+        assertEquals("", out);
+    }
+
+    @Test
+    void help_lists_commands_and_options() {
+        assertEquals(0, run("--help"));
+        for (String word : List.of("ask", "document", "--document", "--json", "--top-k", "PARACITE_DOCUMENT")) {
+            assertTrue(out.contains(word), word);
+        }
+        assertEquals(0, run());
+        assertTrue(out.startsWith("Paracite"));
+    }
+
+    @Test
+    void another_document_comes_from_the_flag_or_the_environment_and_the_flag_wins() throws IOException {
+        Path doc = Files.writeString(dir.resolve("tea.txt"), "1. Green tea is steamed.\n2. Black tea is oxidised.\n");
+        Path other = Files.writeString(dir.resolve("other.txt"), "1. Nothing about drinks.\n");
+        assertEquals(0, run("ask", "--document", doc.toString(), "How is black tea made?"));
+        assertTrue(out.startsWith("Black tea is oxidised [2]."), out);
+        assertEquals(0, run(Map.of("PARACITE_DOCUMENT", doc.toString()), "ask", "--json", "green tea?"));
+        assertTrue(out.contains("\"document\" : \"tea\""));
+        assertEquals(0, run(Map.of("PARACITE_DOCUMENT", other.toString()), "ask", "--document", doc.toString(), "green tea?"));
+        assertTrue(out.startsWith("Green tea is steamed [1]."), out);
+    }
+
+    @Test
+    void an_unusable_document_exits_2_naming_the_file() {
+        Path missing = dir.resolve("missing.txt");
+        assertEquals(2, run("ask", "--document", missing.toString(), "q"));
+        assertEquals("paracite: Document " + missing + " does not exist.\n", err);
+    }
+
+    @Test
+    void document_lists_paragraphs_sections_and_ingestion_notes() {
+        assertEquals(0, run("document"));
+        assertTrue(out.startsWith("strategic-course-cis: 25 paragraphs in 7 sections"), out);
+        assertTrue(out.contains("dropped lines 63-65: paragraph 15 repeated with identical text"));
+        assertTrue(out.contains("IV. Humanitarian cooperation and human rights"));
+    }
+}

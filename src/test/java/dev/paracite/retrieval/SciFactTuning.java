@@ -1,0 +1,77 @@
+package dev.paracite.retrieval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.Paragraph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Not a test: BM25 settings on BEIR SciFact (title + abstract in one field), nDCG@10 and Recall@100,
+ * to check that the product's analyzer choice holds on an externally written benchmark.
+ */
+public final class SciFactTuning {
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/datasets/beir-scifact");
+        ObjectMapper json = new ObjectMapper();
+        List<Paragraph> docs = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("corpus.jsonl"))) {
+            JsonNode n = json.readTree(line);
+            docs.add(new Paragraph(n.get("_id").asText(), "", n.get("title").asText() + " " + n.get("text").asText(), 0));
+        }
+        Map<String, Set<String>> qrels = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("qrels.test.tsv")).stream().skip(1).toList()) {
+            String[] f = line.split("\t");
+            if (Integer.parseInt(f[2]) > 0) {
+                qrels.computeIfAbsent(f[0], k -> new HashSet<>()).add(f[1]);
+            }
+        }
+        Map<String, String> queries = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("queries.test.jsonl"))) {
+            JsonNode n = json.readTree(line);
+            if (qrels.containsKey(n.get("_id").asText())) {
+                queries.put(n.get("_id").asText(), n.get("text").asText());
+            }
+        }
+        Document document = new Document("scifact", docs, List.of(), List.of());
+        for (Stemming stemming : Stemming.values()) {
+            for (float[] kb : new float[][] {{0.9f, 0.4f}, {1.2f, 0.75f}, {1.5f, 0.75f}}) {
+                RetrievalSettings s = new RetrievalSettings(stemming, kb[0], kb[1], 0f);
+                try (LuceneParagraphSearch search = LuceneParagraphSearch.build(document, s)) {
+                    double ndcg = 0, recall = 0;
+                    for (Map.Entry<String, String> q : queries.entrySet()) {
+                        List<Hit> hits = search.search(q.getValue(), 100);
+                        Set<String> rel = qrels.get(q.getKey());
+                        ndcg += ndcg10(hits, rel);
+                        recall += hits.stream().filter(h -> rel.contains(h.label())).count() / (double) rel.size();
+                    }
+                    System.out.printf("%-8s k1=%.2f b=%.2f  nDCG@10=%.4f  R@100=%.4f%n", stemming, kb[0], kb[1],
+                            ndcg / queries.size(), recall / queries.size());
+                }
+            }
+        }
+    }
+
+    static double ndcg10(List<Hit> hits, Set<String> relevant) {
+        double dcg = 0;
+        for (int i = 0; i < Math.min(10, hits.size()); i++) {
+            if (relevant.contains(hits.get(i).label())) {
+                dcg += 1 / (Math.log(i + 2) / Math.log(2));
+            }
+        }
+        double ideal = 0;
+        for (int i = 0; i < Math.min(10, relevant.size()); i++) {
+            ideal += 1 / (Math.log(i + 2) / Math.log(2));
+        }
+        return dcg / ideal;
+    }
+}

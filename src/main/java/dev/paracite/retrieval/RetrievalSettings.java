@@ -11,11 +11,11 @@ package dev.paracite.retrieval;
 public record RetrievalSettings(Stemming stemming, float k1, float b, float sectionWeight) {
 
     /**
-     * Chosen by measurement (eval/README.md, "Retrieval settings"). On eval/dev.jsonl every stemmer puts
-     * the gold paragraph in the top 3 (R@3 1.000; MRR 0.98-0.99), so the dev set cannot separate them;
-     * on BEIR SciFact Porter leads (nDCG@10 0.692 vs KStem 0.682, minimal 0.675, none 0.666) and
-     * k1 1.5 / b 0.75 beats Anserini's 0.9 / 0.4 (0.692 vs 0.679). The section title at weight 0.3 lifts
-     * dev R@1 from 0.96 to 0.98; at 1.0 titles outweigh paragraph text and R@1 falls back to 0.96.
+     * Chosen by measurement (eval/README.md, "Retrieval settings"): on eval/dev.jsonl every stemmer puts
+     * a gold paragraph in the top 3 (R@3 1.000), so the dev set cannot separate them; on BEIR SciFact
+     * Porter leads (nDCG@10 0.690 vs KStem 0.680, minimal 0.672, none 0.666) and k1 1.5 / b 0.75 beats
+     * Anserini's 0.9 / 0.4 (0.690 vs 0.680). The section title is neutral at 0.3 on the dev set and
+     * harmful at 1.0 (R@1 0.98 to 0.96); at 0.3 it still lets a section's topic reach its paragraphs.
      */
     public static final RetrievalSettings DEFAULT = new RetrievalSettings(Stemming.PORTER, 1.5f, 0.75f, 0.3f);
 }

@@ -34,23 +34,38 @@ public final class Assistant {
     }
 
     public Response ask(Question question) {
+        return ask(question, AnswerListener.NONE);
+    }
+
+    /** Answers, telling {@code listener} what was retrieved and then the answer text as it is produced. */
+    public Response ask(Question question, AnswerListener listener) {
         long start = System.nanoTime();
-        Retrieval retrieval = retriever.retrieve(question.text(), question.topK());
+        String standalone = FollowUp.standalone(question.text(), question.history());
+        Retrieval retrieval = retriever.retrieve(standalone, question.topK());
         long retrieved = System.nanoTime();
-        Draft draft = onlyMissingReferences(retrieval)
-                ? Draft.decline(MissingReferences.sentence(retrieval.references().missing(), document))
-                : model.answer(new AnswerRequest(question.text(), retrieval));
-        long answered = System.nanoTime();
+        List<Retrieved> hits = retrieval.hits().stream().map(Assistant::retrieved).toList();
+        listener.retrieved(hits);
         Set<String> provided = retrieval.hits().stream().map(Hit::label).collect(Collectors.toSet());
+        StreamingCitations stream = new StreamingCitations(provided, labels, listener::delta);
+        Draft draft;
+        if (onlyMissingReferences(retrieval)) {
+            draft = Draft.decline(MissingReferences.sentence(retrieval.references().missing(), document));
+            stream.accept(draft.text());
+        } else {
+            draft = model.stream(new AnswerRequest(question.text(), standalone, question.history(), retrieval), stream::accept);
+        }
+        stream.finish();
+        long answered = System.nanoTime();
         CitationCheck check = CitationCheck.of(draft.text(), provided, labels);
         boolean grounded = !check.cited().isEmpty();
         String answer = grounded || draft.declined() ? check.text() : UNGROUNDED;
         if (grounded && !retrieval.references().missing().isEmpty()) {
-            answer = answer + " " + MissingReferences.sentence(retrieval.references().missing(), document);
+            String note = " " + MissingReferences.sentence(retrieval.references().missing(), document);
+            listener.delta(note);
+            answer = answer + note;
         }
         return new Response(grounded ? Outcome.ANSWERED : Outcome.NOT_IN_DOCUMENT, answer,
-                check.cited().stream().map(this::cited).toList(),
-                retrieval.hits().stream().map(Assistant::retrieved).toList(),
+                check.cited().stream().map(this::cited).toList(), hits,
                 check.dropped(), model.name(), document.name(),
                 new Response.Timings(ms(retrieved - start), ms(answered - retrieved), ms(System.nanoTime() - start)));
     }

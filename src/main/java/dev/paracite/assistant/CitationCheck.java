@@ -29,6 +29,12 @@ public record CitationCheck(String text, List<String> cited, List<DroppedCitatio
      * @param existing every label the document has
      */
     public static CitationCheck of(String text, Set<String> provided, Set<String> existing) {
+        CitationCheck raw = rewrite(text, provided, existing);
+        return new CitationCheck(raw.text().strip(), raw.cited(), raw.dropped());
+    }
+
+    /** Like {@link #of} for a piece of a longer text: nothing is trimmed from its ends. */
+    public static CitationCheck rewrite(String text, Set<String> provided, Set<String> existing) {
         StringBuilder out = new StringBuilder();
         Set<String> cited = new LinkedHashSet<>();
         List<DroppedCitation> dropped = new ArrayList<>();
@@ -56,6 +62,6 @@ public record CitationCheck(String text, List<String> cited, List<DroppedCitatio
             from = marker.end();
         }
         out.append(text.substring(from));
-        return new CitationCheck(out.toString().strip(), new ArrayList<>(cited), dropped);
+        return new CitationCheck(out.toString(), new ArrayList<>(cited), dropped);
     }
 }

@@ -1,12 +1,17 @@
 package dev.paracite.assistant;
 
-/** A validated question with how many paragraphs to retrieve for it. */
-public record Question(String text, int topK) {
+import java.util.List;
+
+/** A validated question with the earlier turns of its chat (oldest first) and how many paragraphs to retrieve. */
+public record Question(String text, List<Turn> history, int topK) {
 
     public static final int MAX_LENGTH = 2_000;
     public static final int MAX_TOP_K = 20;
     /** Five paragraphs hold the gold paragraph for every dev question (top-3 recall is 1.0) with room for multi-paragraph answers. */
     public static final int DEFAULT_TOP_K = 5;
+    public static final int MAX_HISTORY = 20;
+    /** Longest earlier turn accepted; an assistant's answer with its quotes fits well within it. */
+    public static final int MAX_TURN_LENGTH = 10_000;
 
     public Question {
         if (text == null || text.isBlank()) {
@@ -21,9 +26,31 @@ public record Question(String text, int topK) {
         if (topK < 1 || topK > MAX_TOP_K) {
             throw new InvalidQuestionException("topK must be between 1 and " + MAX_TOP_K + "; it was " + topK + ".");
         }
+        history = history == null ? List.of() : List.copyOf(history);
+        checkHistory(history);
+    }
+
+    public Question(String text, int topK) {
+        this(text, List.of(), topK);
     }
 
     public static Question of(String text) {
-        return new Question(text, DEFAULT_TOP_K);
+        return new Question(text, List.of(), DEFAULT_TOP_K);
+    }
+
+    private static void checkHistory(List<Turn> history) {
+        if (history.size() > MAX_HISTORY) {
+            throw new InvalidQuestionException("history has " + history.size() + " turns; the limit is " + MAX_HISTORY + ".");
+        }
+        for (int i = 0; i < history.size(); i++) {
+            Turn turn = history.get(i);
+            if (turn == null || !Turn.USER.equals(turn.role()) && !Turn.ASSISTANT.equals(turn.role())) {
+                throw new InvalidQuestionException("history turn " + (i + 1) + " needs a role of \"user\" or \"assistant\".");
+            }
+            if (turn.content() == null || turn.content().length() > MAX_TURN_LENGTH) {
+                throw new InvalidQuestionException("history turn " + (i + 1) + " needs content of at most "
+                        + MAX_TURN_LENGTH + " characters.");
+            }
+        }
     }
 }

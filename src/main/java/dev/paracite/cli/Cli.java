@@ -28,19 +28,27 @@ public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Runs the server for {@code serve} until the process is stopped; returns the exit code. */
+    @FunctionalInterface
+    public interface Serving {
+        int serve(Assistant assistant, String host, int port);
+    }
+
     private final PrintStream out;
     private final Function<Document, Assistant> assistants;
+    private final Serving serving;
 
-    private Cli(PrintStream out, Function<Document, Assistant> assistants) {
+    private Cli(PrintStream out, Function<Document, Assistant> assistants, Serving serving) {
         this.out = out;
         this.assistants = assistants;
+        this.serving = serving;
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
-                          Function<Document, Assistant> assistants) {
+                          Function<Document, Assistant> assistants, Serving serving) {
         try {
             CliArgs cli = CliArgs.parse(args, env, Question.DEFAULT_TOP_K);
-            return new Cli(out, assistants).run(cli);
+            return new Cli(out, assistants, serving).run(cli);
         } catch (UsageException | InvalidQuestionException | DocumentException e) {
             err.println("paracite: " + e.getMessage());
             return BAD_INPUT;
@@ -56,6 +64,7 @@ public final class Cli {
                 yield ANSWERED;
             }
             case "ask" -> ask(cli);
+            case "serve" -> serving.serve(assistants.apply(load(cli)), cli.host(), cli.port());
             case "document" -> document(cli);
             default -> throw new UsageException("Unknown command \"" + cli.command() + "\"; see --help.");
         };

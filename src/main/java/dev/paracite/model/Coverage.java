@@ -29,10 +29,11 @@ final class Coverage {
         return question.isEmpty();
     }
 
-    Scored score(Unit unit, int rank, boolean cued) {
-        List<String> ownTerms = terms.of(unit.focus());
+    Scored score(AnalyzedUnit analyzed, int rank, boolean cued) {
+        Unit unit = analyzed.unit();
+        List<String> ownTerms = analyzed.focusTerms();
         Set<String> own = covered(ownTerms);
-        Set<String> all = covered(terms.of(unit.context() + " " + unit.own()));
+        Set<String> all = covered(analyzed.allTerms());
         Set<String> phrases = pairs(ownTerms);
         phrases.retainAll(pairs);
         double phrase = pairs.isEmpty() ? 0 : phrases.size() / (double) pairs.size();

@@ -10,6 +10,7 @@ import dev.paracite.retrieval.Terms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The built-in, offline, deterministic model. It quotes the sentences or list items of the retrieved
@@ -25,9 +26,11 @@ public final class ExtractiveModel implements AnswerModel {
     static final int BUDGET = 700;
 
     private final Terms terms;
+    private final UnitCache units;
 
     public ExtractiveModel(Terms terms) {
         this.terms = terms;
+        this.units = new UnitCache(terms);
     }
 
     @Override
@@ -57,11 +60,23 @@ public final class ExtractiveModel implements AnswerModel {
         return Draft.answer(Answers.render(Selection.pick(fitting, coverage)));
     }
 
+    /** Passes the answer on quote by quote, the way a reader would see it appear. */
+    @Override
+    public Draft stream(AnswerRequest request, Consumer<String> onText) {
+        Draft draft = answer(request);
+        String[] pieces = draft.text().split("(?<=\\]\\.) ");
+        for (int i = 0; i < pieces.length; i++) {
+            onText.accept(i < pieces.length - 1 ? pieces[i] + " " : pieces[i]);
+        }
+        return draft;
+    }
+
     private List<Scored> score(List<Hit> pool, Coverage coverage, AnswerType type) {
         List<Scored> scored = new ArrayList<>();
         for (int rank = 0; rank < pool.size(); rank++) {
-            for (Unit unit : Units.of(pool.get(rank).paragraph())) {
-                Scored s = coverage.score(unit, rank, type.cued(unit.display()));
+            for (AnalyzedUnit analyzed : units.of(pool.get(rank).paragraph())) {
+                Unit unit = analyzed.unit();
+                Scored s = coverage.score(analyzed, rank, type.cued(unit.display()));
                 if (unit.whole() ? s.coverage() > 0 : s.ownCoverage() > 0) {
                     scored.add(s);
                 }

@@ -10,8 +10,14 @@ package dev.paracite.model;
  * @param own      the unit's own words: the sentence, the item, or all items of a whole list
  * @param list     list id within the paragraph when the unit is (part of) a list, else -1
  * @param whole    true for a whole list
+ * @param display  the text as quoted, without its final punctuation
  */
-record Unit(String label, int position, String context, String own, int list, boolean whole) {
+record Unit(String label, int position, String context, String own, int list, boolean whole, String display) {
+
+    static Unit of(String label, int position, String context, String own, int list, boolean whole) {
+        String body = context.isEmpty() ? own : trimEnd(context) + ": " + own;
+        return new Unit(label, position, context, own, list, whole, trimEnd(body));
+    }
 
     /**
      * The words that say what the unit is about: a whole list is about what its lead-in names, an item
@@ -19,12 +25,6 @@ record Unit(String label, int position, String context, String own, int list, bo
      */
     String focus() {
         return whole ? context : own;
-    }
-
-    /** The text as quoted, without its final punctuation. */
-    String display() {
-        String body = context.isEmpty() ? own : trimEnd(context) + ": " + own;
-        return trimEnd(body);
     }
 
     boolean overlaps(Unit other) {

@@ -28,7 +28,7 @@ final class Units {
             boolean colonLeadIn = items > 0 && lines[i].strip().endsWith(":");
             int plain = colonLeadIn ? sentences.size() - 1 : sentences.size();
             for (int s = 0; s < plain; s++) {
-                units.add(new Unit(paragraph.label(), position++, "", sentences.get(s), -1, false));
+                units.add(Unit.of(paragraph.label(), position++, "", sentences.get(s), -1, false));
             }
             if (items > 0) {
                 String leadIn = sentences.get(sentences.size() - 1);
@@ -37,10 +37,10 @@ final class Units {
                 for (int k = 1; k <= items; k++) {
                     String item = lines[i + k].strip();
                     itemTexts.add(Unit.trimEnd(item));
-                    units.add(new Unit(paragraph.label(), position++, leadIn, item, list, false));
+                    units.add(Unit.of(paragraph.label(), position++, leadIn, item, list, false));
                 }
                 if (items > 1) {
-                    units.add(new Unit(paragraph.label(), list, leadIn, String.join("; ", itemTexts), list, true));
+                    units.add(Unit.of(paragraph.label(), list, leadIn, String.join("; ", itemTexts), list, true));
                 }
             }
             i += 1 + items;

@@ -23,6 +23,7 @@ class CliTest {
     @TempDir
     Path dir;
 
+    private final List<String> served = new ArrayList<>();
     private String out = "";
     private String err = "";
 
@@ -30,7 +31,11 @@ class CliTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Cli.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), Main::assistant);
+                new PrintStream(e, true, StandardCharsets.UTF_8), Main::assistant,
+                (assistant, host, port) -> {
+                    served.add(host + ":" + port + " " + assistant.document().name());
+                    return 0;
+                });
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return code;
@@ -91,9 +96,23 @@ class CliTest {
     }
 
     @Test
+    void serve_defaults_to_loopback_port_7070_and_takes_flags_or_environment() {
+        assertEquals(0, run("serve"));
+        assertEquals(0, run(Map.of("PARACITE_PORT", "8080", "PARACITE_HOST", "0.0.0.0"), "serve"));
+        assertEquals(0, run(Map.of("PARACITE_PORT", "8080"), "serve", "--port", "9090", "--host", "localhost"));
+        assertEquals(List.of("127.0.0.1:7070 strategic-course-cis", "0.0.0.0:8080 strategic-course-cis",
+                "localhost:9090 strategic-course-cis"), served);
+        assertEquals(2, run("serve", "--port", "70000"));
+        assertEquals("paracite: --port must be between 0 and 65535; it was 70000.\n", err);
+        assertEquals(2, run("serve", "--port", "http"));
+        assertEquals("paracite: --port must be a whole number; it was \"http\".\n", err);
+    }
+
+    @Test
     void help_lists_commands_and_options() {
         assertEquals(0, run("--help"));
-        for (String word : List.of("ask", "document", "--document", "--json", "--top-k", "PARACITE_DOCUMENT")) {
+        for (String word : List.of("serve", "ask", "document", "--document", "--json", "--top-k", "--host", "--port",
+                "PARACITE_DOCUMENT")) {
             assertTrue(out.contains(word), word);
         }
         assertEquals(0, run());

@@ -1,0 +1,120 @@
+package dev.paracite.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paracite.assistant.InvalidQuestionException;
+import dev.paracite.assistant.Question;
+import dev.paracite.assistant.Turn;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads {@code {"question": "…", "history": [{"role", "content"}], "topK": 5}} into a {@link Question},
+ * refusing anything else with a 4xx error that says what to change.
+ */
+final class AskRequests {
+
+    static final int MAX_BODY = 64 * 1024;
+    private static final Set<String> FIELDS = Set.of("question", "history", "topK");
+
+    private AskRequests() {}
+
+    static Question read(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new ApiError(415, "unsupported_media_type", "Send the question as JSON with Content-Type: application/json.");
+        }
+        return parse(Json.read(body(ctx)));
+    }
+
+    static Question parse(JsonNode json) {
+        if (!json.isObject()) {
+            throw ApiError.badRequest("invalid_request", "The request body must be a JSON object with a question.");
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw ApiError.badRequest("invalid_request", "Unknown field \"" + clip(name)
+                        + "\"; the fields are question, history and topK.");
+            }
+        }
+        JsonNode question = json.get("question");
+        if (question == null || question.isNull()) {
+            throw ApiError.badRequest("invalid_request", "The field \"question\" is missing.");
+        }
+        if (!question.isTextual()) {
+            throw ApiError.badRequest("invalid_request", "The field \"question\" must be a string.");
+        }
+        try {
+            return new Question(question.asText(), history(json.get("history")), topK(json.get("topK")));
+        } catch (InvalidQuestionException e) {
+            throw ApiError.badRequest("invalid_question", e.getMessage());
+        }
+    }
+
+    private static List<Turn> history(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw ApiError.badRequest("invalid_history", "The field \"history\" must be a list of {role, content} turns.");
+        }
+        if (node.size() > Question.MAX_HISTORY) {
+            throw ApiError.badRequest("invalid_history", "history has " + node.size() + " turns; the limit is "
+                    + Question.MAX_HISTORY + ".");
+        }
+        List<Turn> turns = new ArrayList<>();
+        for (JsonNode turn : node) {
+            JsonNode role = turn.get("role");
+            JsonNode content = turn.get("content");
+            if (!turn.isObject() || turn.size() != 2 || role == null || !role.isTextual() || content == null
+                    || !content.isTextual()) {
+                throw ApiError.badRequest("invalid_history", "Each history turn must be {\"role\": \"user\" or "
+                        + "\"assistant\", \"content\": \"…\"}; turn " + (turns.size() + 1) + " is not.");
+            }
+            turns.add(new Turn(role.asText(), content.asText()));
+        }
+        return turns;
+    }
+
+    private static int topK(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Question.DEFAULT_TOP_K;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw ApiError.badRequest("invalid_top_k", "topK must be a whole number between 1 and " + Question.MAX_TOP_K + ".");
+        }
+        return node.asInt();
+    }
+
+    private static byte[] body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(413, "payload_too_large", "The request body is larger than 64 KiB.");
+    }
+
+    private static String clip(String s) {
+        String printable = s.replaceAll("[\\p{Cntrl}]", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.paracite.server;
+
+import dev.paracite.assistant.AnswerListener;
+import dev.paracite.assistant.Assistant;
+import dev.paracite.assistant.Question;
+import dev.paracite.assistant.Response;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code POST /api/ask} (one JSON response) and {@code POST /api/ask/stream} (server-sent events). */
+final class AskRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AskRoutes.class);
+
+    private final Assistant assistant;
+
+    AskRoutes(Assistant assistant) {
+        this.assistant = assistant;
+    }
+
+    void ask(Context ctx) {
+        Question question = AskRequests.read(ctx);
+        ctx.contentType("application/json").result(Json.write(assistant.ask(question)));
+    }
+
+    /** Validates before the stream opens, so bad requests get a plain JSON error like {@link #ask}. */
+    void stream(Context ctx) throws Exception {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ApiError(406, "not_acceptable", "The stream answers with server-sent events; send Accept: text/event-stream.");
+        }
+        Question question = AskRequests.read(ctx);
+        String requestId = Errors.requestId(ctx);
+        new SseHandler(client -> stream(client, question, requestId)).handle(ctx);
+    }
+
+    private void stream(SseClient client, Question question, String requestId) {
+        try {
+            Response response = assistant.ask(question, new AnswerListener() {
+                @Override
+                public void retrieved(List<Response.Retrieved> retrieved) {
+                    send(client, "retrieved", retrieved);
+                }
+
+                @Override
+                public void delta(String text) {
+                    send(client, "delta", Map.of("text", text));
+                }
+            });
+            send(client, "done", response);
+        } catch (RuntimeException e) {
+            LOG.error("request {} failed while streaming", requestId, e);
+            send(client, "error", new ApiError.Body("internal_error", Errors.internalMessage(requestId)));
+        }
+    }
+
+    private static void send(SseClient client, String event, Object data) {
+        if (!client.terminated()) {
+            client.sendEvent(event, Json.write(data));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.paracite.server;
+
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.IngestionNote;
+import dev.paracite.corpus.Paragraph;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+
+/** Read-only views of the loaded document: its paragraphs, its summary and the server's health. */
+final class DocumentRoutes {
+
+    record ParagraphView(String paragraph, String section, String text) {
+        static ParagraphView of(Paragraph p) {
+            return new ParagraphView(p.label(), p.section(), p.text());
+        }
+    }
+
+    record NoteView(String action, int firstLine, int lastLine, String paragraph, String message) {
+        static NoteView of(IngestionNote n) {
+            return new NoteView(n.action().name().toLowerCase(Locale.ROOT), n.firstLine(), n.lastLine(), n.paragraph(),
+                    n.message());
+        }
+    }
+
+    record DocumentView(String name, int paragraphs, List<String> sections, List<NoteView> ingestion) {}
+
+    record Health(String status, String document, int paragraphs, String model) {}
+
+    private final Document document;
+    private final String model;
+
+    DocumentRoutes(Document document, String model) {
+        this.document = document;
+        this.model = model;
+    }
+
+    void paragraphs(Context ctx) {
+        json(ctx, document.paragraphs().stream().map(ParagraphView::of).toList());
+    }
+
+    void paragraph(Context ctx) {
+        String label = ctx.pathParam("label");
+        Paragraph p = document.paragraph(label).orElseThrow(() -> new ApiError(404, "not_found",
+                "The document has no paragraph \"" + (label.length() > 20 ? label.substring(0, 20) + "…" : label) + "\"."));
+        json(ctx, ParagraphView.of(p));
+    }
+
+    void document(Context ctx) {
+        json(ctx, new DocumentView(document.name(), document.paragraphs().size(), document.sections(),
+                document.notes().stream().map(NoteView::of).toList()));
+    }
+
+    void health(Context ctx) {
+        json(ctx, new Health("ok", document.name(), document.paragraphs().size(), model));
+    }
+
+    private static void json(Context ctx, Object value) {
+        ctx.contentType("application/json").result(Json.write(value));
+    }
+}

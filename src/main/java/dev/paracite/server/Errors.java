@@ -1,0 +1,64 @@
+package dev.paracite.server;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to one JSON shape, {@code {"error", "message"}}, in one place. Unexpected failures
+ * get a 500 with a request id that is also in the log line; no stack trace, exception name or path
+ * reaches the client.
+ */
+final class Errors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+    private static final String REQUEST_ID = "paracite.requestId";
+
+    private Errors() {}
+
+    static void install(JavalinConfig config) {
+        config.routes.exception(ApiError.class, (e, ctx) -> respond(ctx, e));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            String id = requestId(ctx);
+            LOG.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
+            respond(ctx, new ApiError(500, "internal_error", internalMessage(id)));
+        });
+        config.routes.error(404, ctx -> {
+            if (!isJsonError(ctx)) {
+                respond(ctx, new ApiError(404, "not_found", "There is nothing at " + clip(ctx.path()) + "."));
+            }
+        });
+        config.routes.error(405, ctx -> respond(ctx, new ApiError(405, "method_not_allowed",
+                ctx.method() + " is not allowed on " + clip(ctx.path()) + ".")));
+    }
+
+    static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        if (id == null) {
+            id = UUID.randomUUID().toString().substring(0, 8);
+            ctx.attribute(REQUEST_ID, id);
+            ctx.header("X-Request-Id", id);
+        }
+        return id;
+    }
+
+    static String internalMessage(String requestId) {
+        return "Something went wrong on our side; request id " + requestId + ".";
+    }
+
+    private static void respond(Context ctx, ApiError e) {
+        ctx.status(e.status()).contentType("application/json").result(Json.write(e.body()));
+    }
+
+    private static boolean isJsonError(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json") && ctx.result() != null && !ctx.result().isEmpty();
+    }
+
+    private static String clip(String path) {
+        String printable = path.replaceAll("[\\p{Cntrl}]", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.paracite.server;
+
+import dev.paracite.assistant.Assistant;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the ask API, the paragraph API and the chat page, on one host and port. Closing it
+ * stops taking requests, lets those in flight finish (bounded), then stops Jetty.
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** How long shutdown waits for requests in flight; an extractive answer takes milliseconds. */
+    public static final long DRAIN_MILLIS = 10_000;
+
+    private final Javalin app;
+    private final Drain drain = new Drain();
+
+    private Server(Assistant assistant) {
+        AskRoutes ask = new AskRoutes(assistant);
+        DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName());
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = AskRequests.MAX_BODY;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.before("/api/*", drain::enter);
+            config.routes.after("/api/*", drain::leave);
+            config.routes.post("/api/ask", ask::ask);
+            config.routes.post("/api/ask/stream", ask::stream);
+            config.routes.get("/api/paragraphs", docs::paragraphs);
+            config.routes.get("/api/paragraphs/{label}", docs::paragraph);
+            config.routes.get("/api/document", docs::document);
+            config.routes.get("/api/health", docs::health);
+            Errors.install(config);
+        });
+    }
+
+    /**
+     * Starts on {@code host}:{@code port} (0 picks a free port).
+     *
+     * @throws ServerStartException with one sentence when the port is taken or the host unknown
+     */
+    public static Server start(Assistant assistant, String host, int port) {
+        Server server = new Server(assistant);
+        try {
+            server.app.start(host, port);
+        } catch (JavalinBindException e) {
+            server.app.stop();
+            throw new ServerStartException("Port " + port + " on " + host + " is already in use; choose another with --port.");
+        } catch (RuntimeException e) {
+            server.app.stop();
+            throw new ServerStartException("Cannot listen on " + host + ":" + port + ": " + rootMessage(e) + ".");
+        }
+        LOG.info("Paracite is answering from \"{}\" with the {} model at http://{}:{}/", assistant.document().name(),
+                assistant.modelName(), host.contains(":") ? "[" + host + "]" : host, server.port());
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        try {
+            boolean drained = drain.await(DRAIN_MILLIS);
+            if (!drained) {
+                LOG.warn("stopping with {} request(s) still in flight after {} ms", drain.inFlight(), DRAIN_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

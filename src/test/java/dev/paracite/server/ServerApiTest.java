@@ -1,0 +1,131 @@
+package dev.paracite.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paracite.Main;
+import dev.paracite.corpus.DocumentLoader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API over real HTTP on a free port, with the built-in document and the extractive model. */
+class ServerApiTest {
+
+    private static Server server;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0);
+        http = new Http(server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void ask_returns_the_response_shape_with_a_citation() {
+        Http.Reply r = http.postJson("/api/ask", "{\"question\": \"What role should the ruble play?\"}");
+        assertEquals(200, r.status());
+        assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode json = r.json();
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("outcome", "answer", "citations", "retrieved", "droppedCitations", "model", "document",
+                "timings"), fields);
+        assertEquals("answered", json.get("outcome").asText());
+        assertEquals("8", json.get("citations").get(0).get("paragraph").asText());
+        assertTrue(json.get("answer").asText().endsWith("reserve currency [8]."));
+    }
+
+    @Test
+    void ask_honours_top_k_and_history() {
+        JsonNode one = http.postJson("/api/ask", "{\"question\": \"borders\", \"topK\": 1}").json();
+        assertEquals(1, one.get("retrieved").size());
+        String followUp = "{\"question\": \"When was it signed?\", \"history\": ["
+                + "{\"role\": \"user\", \"content\": \"What is the Collective Security Treaty?\"},"
+                + "{\"role\": \"assistant\", \"content\": \"A treaty [12].\"}]}";
+        JsonNode answer = http.postJson("/api/ask", followUp).json();
+        assertEquals("answered", answer.get("outcome").asText(), answer.toString());
+        assertTrue(answer.get("answer").asText().contains("May 15, 1992"), answer.toString());
+    }
+
+    @Test
+    void stream_sends_retrieved_then_deltas_then_done() throws Exception {
+        Http.Reply r = http.stream("{\"question\": \"What about the UN and the OSCE?\"}");
+        assertEquals(200, r.status());
+        assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        List<Http.Event> events = Http.events(r.body());
+        assertEquals("retrieved", events.get(0).name());
+        assertEquals("done", events.get(events.size() - 1).name());
+        List<Http.Event> deltas = events.subList(1, events.size() - 1);
+        assertTrue(deltas.size() >= 2, "one delta per quoted sentence");
+        StringBuilder text = new StringBuilder();
+        for (Http.Event e : deltas) {
+            assertEquals("delta", e.name());
+            text.append(e.data().get("text").asText());
+        }
+        JsonNode done = events.get(events.size() - 1).data();
+        assertEquals(done.get("answer").asText(), text.toString());
+        assertEquals("18", events.get(0).data().get(0).get("paragraph").asText());
+        assertEquals(List.of("14", "18"), List.of(done.get("citations").get(0).get("paragraph").asText(),
+                done.get("citations").get(1).get("paragraph").asText()));
+    }
+
+    @Test
+    void stream_keeps_newlines_inside_json_data() throws Exception {
+        Http.Reply r = http.stream("{\"question\": \"What are the main objectives of Russia's policy towards the CIS states?\"}");
+        List<Http.Event> events = Http.events(r.body());
+        JsonNode retrieved = events.get(0).data();
+        assertTrue(retrieved.get(0).get("text").asText().contains("\n"), "paragraph 4 keeps its line breaks");
+    }
+
+    @Test
+    void paragraphs_come_in_document_order_with_sections() {
+        JsonNode all = http.get("/api/paragraphs").json();
+        assertEquals(25, all.size());
+        assertEquals("preamble", all.get(0).get("paragraph").asText());
+        assertEquals("24", all.get(24).get("paragraph").asText());
+        assertEquals("IV. Humanitarian cooperation and human rights", all.get(15).get("section").asText());
+        JsonNode eight = http.get("/api/paragraphs/8").json();
+        assertEquals("II. Economic cooperation", eight.get("section").asText());
+        assertTrue(eight.get("text").asText().startsWith("To consider the normalization"));
+    }
+
+    @Test
+    void document_reports_sections_and_what_ingestion_dropped_or_flagged() {
+        JsonNode doc = http.get("/api/document").json();
+        assertEquals("strategic-course-cis", doc.get("name").asText());
+        assertEquals(25, doc.get("paragraphs").asInt());
+        assertEquals(7, doc.get("sections").size());
+        assertEquals(12, doc.get("ingestion").size());
+        JsonNode first = doc.get("ingestion").get(1);
+        assertEquals("dropped", first.get("action").asText());
+        assertEquals(60, first.get("firstLine").asInt());
+        assertEquals("14", first.get("paragraph").asText());
+    }
+
+    @Test
+    void health_says_ok() {
+        JsonNode health = http.get("/api/health").json();
+        assertEquals("ok", health.get("status").asText());
+        assertEquals("extractive", health.get("model").asText());
+    }
+
+    @Test
+    void the_chat_page_and_its_assets_are_served_from_the_jar() {
+        Http.Reply page = http.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<title>Paracite</title>"));
+        assertFalse(page.body().contains("http://") || page.body().contains("https://"), "no external assets");
+        assertEquals(200, http.get("/app.js").status());
+        assertEquals(200, http.get("/app.css").status());
+    }
+}

@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The packaged jar, run as a user runs it: one self-contained file, offline, with its exit codes. */
@@ -44,6 +52,52 @@ class JarIT {
         Run r = run("ask", "--json", "What is the population of Kazakhstan?");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.out().contains("\"outcome\" : \"not_in_document\""), r.out());
+    }
+
+    @Test
+    void serve_fails_fast_with_one_sentence_when_the_port_is_taken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().endsWith("paracite: Port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use; choose another with --port.\n"), r.err());
+        }
+    }
+
+    @Test
+    void serve_answers_over_http_and_stops_cleanly_on_sigterm() throws Exception {
+        Path log = Files.createTempFile("paracite-serve", ".log");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "serve", "--port", "0").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            int port = awaitPort(log);
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            HttpResponse<String> ask = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ask"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"What role should the ruble play?\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(ask.body().contains("\"outcome\":\"answered\""), ask.body());
+            p.destroy();
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS), "the server did not stop within 15 s of SIGTERM");
+            assertEquals(143, p.exitValue(), "128 + SIGTERM after the shutdown hook ran");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static int awaitPort(Path log) throws Exception {
+        Pattern address = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/");
+        for (int i = 0; i < 300; i++) {
+            Matcher m = address.matcher(Files.readString(log));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server did not log its address: " + Files.readString(log));
     }
 
     @Test

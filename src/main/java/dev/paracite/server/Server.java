@@ -4,6 +4,7 @@ import dev.paracite.assistant.Assistant;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,8 @@ public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     /** How long shutdown waits for requests in flight; an extractive answer takes milliseconds. */
     public static final long DRAIN_MILLIS = 10_000;
+    /** Idle keep-alive connections are closed this soon once shutdown starts, so they do not hold it up. */
+    private static final long IDLE_ON_SHUTDOWN_MILLIS = 200;
 
     private final Javalin app;
     private final Drain drain = new Drain();
@@ -25,6 +28,13 @@ public final class Server implements AutoCloseable {
         DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Jetty finishes writing responses in flight before it stops (Drain has already let them finish).
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(DRAIN_MILLIS);
+                GracefulHandler graceful = new GracefulHandler();
+                graceful.setShutdownIdleTimeout(IDLE_ON_SHUTDOWN_MILLIS);
+                server.insertHandler(graceful);
+            });
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = AskRequests.MAX_BODY;
             config.staticFiles.add(files -> {
@@ -65,6 +75,11 @@ public final class Server implements AutoCloseable {
         return server;
     }
 
+    /** For tests: the Jetty handler chain starts with the graceful handler. */
+    boolean graceful() {
+        return app.jettyServer().server().getHandler() instanceof GracefulHandler;
+    }
+
     public int port() {
         return app.port();
     }
@@ -80,6 +95,7 @@ public final class Server implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             app.stop();
+            LOG.info("Paracite stopped");
         }
     }
 

@@ -94,6 +94,7 @@ class ServerFailureTest {
             return Draft.answer("Slow but sure [8].");
         });
         Server server = Server.start(assistant(slow), "127.0.0.1", 0);
+        assertTrue(server.graceful());
         Http http = new Http(server.port());
         CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(
                 () -> http.postJson("/api/ask", Http.question("What role should the ruble play?")));

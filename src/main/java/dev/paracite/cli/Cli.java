@@ -11,6 +11,7 @@ import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentException;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.corpus.IngestionNote;
+import dev.paracite.eval.EvalException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,11 +36,13 @@ public final class Cli {
     }
 
     private final PrintStream out;
+    private final PrintStream err;
     private final Function<Document, Assistant> assistants;
     private final Serving serving;
 
-    private Cli(PrintStream out, Function<Document, Assistant> assistants, Serving serving) {
+    private Cli(PrintStream out, PrintStream err, Function<Document, Assistant> assistants, Serving serving) {
         this.out = out;
+        this.err = err;
         this.assistants = assistants;
         this.serving = serving;
     }
@@ -47,9 +50,9 @@ public final class Cli {
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
                           Function<Document, Assistant> assistants, Serving serving) {
         try {
-            CliArgs cli = CliArgs.parse(args, env, Question.DEFAULT_TOP_K);
-            return new Cli(out, assistants, serving).run(cli);
-        } catch (UsageException | InvalidQuestionException | DocumentException e) {
+            CliArgs cli = CliArgs.parse(args, env);
+            return new Cli(out, err, assistants, serving).run(cli);
+        } catch (UsageException | InvalidQuestionException | DocumentException | EvalException e) {
             err.println("paracite: " + e.getMessage());
             return BAD_INPUT;
         } finally {
@@ -58,6 +61,10 @@ public final class Cli {
     }
 
     private int run(CliArgs cli) {
+        String model = cli.option("--model", "extractive");
+        if (!model.equals("extractive")) {
+            throw new UsageException("Model \"" + model + "\" is not available; this build offers: extractive.");
+        }
         return switch (cli.command()) {
             case "help" -> {
                 out.print(Help.TEXT);
@@ -66,6 +73,7 @@ public final class Cli {
             case "ask" -> ask(cli);
             case "serve" -> serving.serve(assistants.apply(load(cli)), cli.host(), cli.port());
             case "document" -> document(cli);
+            case "eval" -> new EvalCommand(out, err, assistants).run(cli);
             default -> throw new UsageException("Unknown command \"" + cli.command() + "\"; see --help.");
         };
     }
@@ -74,7 +82,8 @@ public final class Cli {
         if (cli.positional().isEmpty()) {
             throw new UsageException("ask needs a question, e.g. ask \"What role should the ruble play?\"");
         }
-        Question question = new Question(String.join(" ", cli.positional()), cli.topK());
+        int topK = cli.number("--top-k", Question.DEFAULT_TOP_K, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Question question = new Question(String.join(" ", cli.positional()), topK);
         Response response = assistants.apply(load(cli)).ask(question);
         if (cli.json()) {
             out.println(Json.write(JSON, response));

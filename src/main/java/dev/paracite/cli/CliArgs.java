@@ -1,84 +1,101 @@
 package dev.paracite.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The command line, read once: a command, its positional arguments and its options. Every option may
- * also come from an environment variable; a flag wins over the variable.
+ * The command line, read once: a command, its positional arguments and its options. Options that have
+ * an environment variable take it when the flag is absent; a flag wins over the variable.
  */
-public record CliArgs(String command, List<String> positional, String document, boolean json, int topK,
-                      String host, int port) {
+public record CliArgs(String command, List<String> positional, Map<String, String> options, Set<String> flags) {
 
-    public static final String DOCUMENT_ENV = "PARACITE_DOCUMENT";
-    public static final String TOP_K_ENV = "PARACITE_TOP_K";
-    public static final String HOST_ENV = "PARACITE_HOST";
-    public static final String PORT_ENV = "PARACITE_PORT";
+    /** Options taking a value, with their environment variables ("" where there is none). */
+    static final Map<String, String> VALUED = Map.of(
+            "--document", "PARACITE_DOCUMENT", "--top-k", "PARACITE_TOP_K", "--host", "PARACITE_HOST",
+            "--port", "PARACITE_PORT", "--model", "PARACITE_MODEL", "--set", "", "--out", "", "--thresholds", "",
+            "--sample", "");
+    static final Set<String> FLAGS = Set.of("--json", "--compare");
+
     /** Loopback by default: the API is open to whoever can reach it, so exposing it is a deliberate choice. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
 
-    public static CliArgs parse(String[] args, Map<String, String> env, int defaultTopK) {
+    public CliArgs {
+        positional = List.copyOf(positional);
+        options = Map.copyOf(options);
+        flags = Set.copyOf(flags);
+    }
+
+    public static CliArgs parse(String[] args, Map<String, String> env) {
         String command = null;
         List<String> positional = new ArrayList<>();
-        String document = blankToNull(env.get(DOCUMENT_ENV));
-        boolean json = false;
-        String topK = blankToNull(env.get(TOP_K_ENV));
-        String host = blankToNull(env.get(HOST_ENV));
-        String port = blankToNull(env.get(PORT_ENV));
+        Map<String, String> options = new HashMap<>();
+        Set<String> flags = new java.util.HashSet<>();
+        VALUED.forEach((option, variable) -> {
+            String value = variable.isEmpty() ? null : env.get(variable);
+            if (value != null && !value.isBlank()) {
+                options.put(option, value.strip());
+            }
+        });
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            switch (arg) {
-                case "--help", "-h" -> command = "help";
-                case "--json" -> json = true;
-                case "--document" -> document = value(args, ++i, arg);
-                case "--top-k" -> topK = value(args, ++i, arg);
-                case "--host" -> host = value(args, ++i, arg);
-                case "--port" -> port = value(args, ++i, arg);
-                default -> {
-                    if (arg.startsWith("--")) {
-                        throw new UsageException("Unknown option " + arg + "; see --help.");
-                    }
-                    if (command == null) {
-                        command = arg;
-                    } else {
-                        positional.add(arg);
-                    }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                command = "help";
+            } else if (VALUED.containsKey(arg)) {
+                if (++i >= args.length) {
+                    throw new UsageException("Option " + arg + " needs a value; see --help.");
                 }
+                options.put(arg, args[i]);
+            } else if (FLAGS.contains(arg)) {
+                flags.add(arg);
+            } else if (arg.startsWith("--")) {
+                throw new UsageException("Unknown option " + arg + "; see --help.");
+            } else if (command == null) {
+                command = arg;
+            } else {
+                positional.add(arg);
             }
         }
-        return new CliArgs(command == null ? "help" : command, positional, document, json,
-                number(topK, defaultTopK, "--top-k"), host == null ? DEFAULT_HOST : host, port(port));
+        return new CliArgs(command == null ? "help" : command, positional, options, flags);
     }
 
-    private static int port(String value) {
-        int port = number(value, DEFAULT_PORT, "--port");
-        if (port < 0 || port > 65_535) {
-            throw new UsageException("--port must be between 0 and 65535; it was " + port + ".");
-        }
-        return port;
+    public String document() {
+        return options.get("--document");
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new UsageException("Option " + option + " needs a value; see --help.");
-        }
-        return args[i];
+    public boolean json() {
+        return flags.contains("--json");
     }
 
-    private static int number(String value, int fallback, String option) {
+    public String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    public int number(String option, int fallback, int min, int max) {
+        String value = options.get(option);
         if (value == null) {
             return fallback;
         }
+        int n;
         try {
-            return Integer.parseInt(value.strip());
+            n = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new UsageException(option + " must be a whole number; it was \"" + value + "\".");
         }
+        if (n < min || n > max) {
+            throw new UsageException(option + " must be between " + min + " and " + max + "; it was " + n + ".");
+        }
+        return n;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    public String host() {
+        return option("--host", DEFAULT_HOST);
+    }
+
+    public int port() {
+        return number("--port", DEFAULT_PORT, 0, 65_535);
     }
 }

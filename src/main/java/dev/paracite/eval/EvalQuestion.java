@@ -1,15 +1,33 @@
 package dev.paracite.eval;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.paracite.assistant.Turn;
 import java.util.List;
 
-/** One evaluation question with its gold paragraph labels; the schema is documented in eval/README.md. */
+/**
+ * One evaluation question; the schema is documented in eval/README.md.
+ *
+ * @param history    earlier turns of the chat, oldest first (follow-ups)
+ * @param gold       labels an ideal answer cites; empty when not answerable
+ * @param acceptable labels that may also be cited without being wrong
+ * @param facts      groups of alternative phrases; a correct answer contains one phrase of every group
+ * @param tier       "core" for questions every build must get right; otherwise gated by thresholds
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record EvalQuestion(String id, String question, List<String> gold, List<String> acceptable,
-                           boolean answerable, String kind) {
+public record EvalQuestion(String id, String question, List<Turn> history, List<String> gold,
+                           List<String> acceptable, boolean answerable, List<List<String>> facts, String kind,
+                           String tier) {
 
     public EvalQuestion {
+        history = history == null ? List.of() : List.copyOf(history);
         gold = gold == null ? List.of() : List.copyOf(gold);
         acceptable = acceptable == null ? List.of() : List.copyOf(acceptable);
+        facts = facts == null ? List.of() : facts.stream().map(List::copyOf).toList();
+        kind = kind == null ? "unspecified" : kind;
+        tier = tier == null ? "" : tier;
+    }
+
+    public boolean core() {
+        return "core".equals(tier);
     }
 }

@@ -1,41 +1,65 @@
 package dev.paracite.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Reads an evaluation set: one JSON object per line, blank lines ignored. */
+/** Reads an evaluation set: one JSON object per line, blank lines ignored, checked against the schema. */
 public final class EvalSet {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private EvalSet() {}
 
     public static List<EvalQuestion> load(Path file) {
-        List<EvalQuestion> questions = new ArrayList<>();
+        List<String> lines;
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).isBlank()) {
-                    questions.add(parse(file, i + 1, lines.get(i)));
-                }
-            }
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read eval set " + file, e);
+            throw new EvalException("Eval set " + file + " cannot be read: " + e.getMessage() + ".");
+        }
+        List<EvalQuestion> questions = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                EvalQuestion q = parse(file, i + 1, lines.get(i));
+                if (!ids.add(q.id())) {
+                    throw new EvalException(file + " line " + (i + 1) + " repeats id " + q.id() + ".");
+                }
+                questions.add(q);
+            }
+        }
+        if (questions.isEmpty()) {
+            throw new EvalException("Eval set " + file + " has no questions.");
         }
         return questions;
     }
 
     private static EvalQuestion parse(Path file, int line, String json) {
+        EvalQuestion q;
         try {
-            return JSON.readValue(json, EvalQuestion.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + " line " + line + " is not a valid question: " + e.getMessage(), e);
+            q = JSON.readValue(json, EvalQuestion.class);
+        } catch (JsonProcessingException e) {
+            throw new EvalException(file + " line " + line + " is not a valid question: "
+                    + e.getOriginalMessage().replaceAll("\\s+", " ") + ".");
         }
+        String problem = q.id() == null || q.id().isBlank() ? "has no id"
+                : q.question() == null || q.question().isBlank() ? "has no question"
+                : q.answerable() && q.gold().isEmpty() ? "is answerable but has no gold paragraph"
+                : !q.answerable() && !q.gold().isEmpty() ? "is unanswerable but has gold paragraphs"
+                : null;
+        if (problem != null) {
+            throw new EvalException(file + " line " + line + " " + problem + ".");
+        }
+        return q;
     }
 }

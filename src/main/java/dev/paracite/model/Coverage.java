@@ -11,15 +11,21 @@ import java.util.stream.Collectors;
 final class Coverage {
 
     static final int MIN_PREFIX = 5;
-    private static final Set<String> SUFFIXES = Set.of("ment", "ments", "ement", "e", "al", "ion", "ation", "ing", "ive", "ity", "ence", "ance");
+    private static final Set<String> SUFFIXES = Set.of("ment", "ments", "ement", "e", "al", "ion", "ation", "ing",
+            "ive", "ity", "ence", "ance", "i", "y", "ic", "ical");
+    /** A compound's last part must be this long to count ("parliamentari" in "interparliamentari"). */
+    static final int MIN_COMPOUND = 8;
 
     private final Terms terms;
     private final List<QueryTerm> question;
     private final Set<String> pairs;
     private final double total;
 
+    /** Words naming the document itself are left out of the measure unless nothing else is asked. */
     Coverage(Terms terms, List<QueryTerm> questionTerms) {
         this.terms = terms;
+        List<QueryTerm> content = questionTerms.stream().filter(q -> !terms.namesDocument(q.term())).toList();
+        questionTerms = content.isEmpty() ? questionTerms : content;
         this.question = List.copyOf(questionTerms);
         this.pairs = pairs(questionTerms.stream().map(QueryTerm::term).toList());
         this.total = weight(questionTerms.stream().map(QueryTerm::term).collect(Collectors.toSet()));
@@ -59,9 +65,17 @@ final class Coverage {
         return found;
     }
 
+    /**
+     * The same word, one of its derivations (either way round: Porter leaves "economy" as "economi" but
+     * "economic" as "econom"), or a compound ending in it ("interparliamentary" for "parliamentary").
+     */
     private static boolean matches(String form, String term) {
-        return term.equals(form) || form.length() >= MIN_PREFIX && term.startsWith(form)
-                && SUFFIXES.contains(term.substring(form.length()));
+        return term.equals(form) || derived(form, term) || derived(term, form)
+                || form.length() >= MIN_COMPOUND && term.length() > form.length() + 2 && term.endsWith(form);
+    }
+
+    private static boolean derived(String stem, String word) {
+        return stem.length() >= MIN_PREFIX && word.startsWith(stem) && SUFFIXES.contains(word.substring(stem.length()));
     }
 
     /** Adjacent term pairs, so "development of the CIS" matches a unit saying just that more than one saying "CIS ... developing". */

@@ -44,20 +44,58 @@ public final class ExtractiveModel implements AnswerModel {
         List<Hit> pool = retrieval.references().labels().isEmpty()
                 ? retrieval.hits()
                 : retrieval.hits().stream().filter(Hit::referenced).toList();
-        Coverage coverage = new Coverage(terms, terms.ofQuestion(retrieval.references().remainder()));
-        if (coverage.isEmpty()) {
+        List<Attempt> attempts = new ArrayList<>();
+        for (String part : parts(request, retrieval.references().remainder())) {
+            Coverage coverage = new Coverage(terms, terms.ofQuestion(part));
+            if (!coverage.isEmpty()) {
+                AnswerType type = AnswerType.of(part);
+                attempts.add(new Attempt(coverage, type, score(pool, coverage, type)));
+            }
+        }
+        if (attempts.isEmpty()) {
             return pool.stream().anyMatch(Hit::referenced)
                     ? Draft.answer(Answers.render(Summary.of(pool, BUDGET)))
                     : Draft.decline("The question names nothing the document could be searched for; "
                             + "ask about a topic or a paragraph number.");
         }
-        AnswerType type = AnswerType.of(request.question());
-        List<Scored> candidates = score(pool, coverage, type);
-        List<Scored> fitting = candidates.stream().filter(s -> type.satisfiedBy(s.unit().display())).toList();
-        if (fitting.isEmpty() || fitting.get(0).coverage() < MIN_COVERAGE) {
-            return Draft.decline(declined(retrieval, type, fitting.isEmpty() && !candidates.isEmpty()));
+        Attempt best = attempts.stream().max(Comparator.comparingDouble(Attempt::bestCoverage)).orElseThrow();
+        if (best.bestCoverage() < MIN_COVERAGE) {
+            Attempt whole = attempts.get(0);
+            return Draft.decline(declined(retrieval, whole.type(), whole.fitting().isEmpty() && !whole.candidates().isEmpty()));
         }
-        return Draft.answer(Answers.render(Selection.pick(fitting, coverage)));
+        return Draft.answer(Answers.render(Selection.pick(best.fitting(), best.coverage())));
+    }
+
+    /**
+     * The question as a whole, then each question inside it (a sentence ending in "?") when it has
+     * several sentences, so that an instruction riding along ("Answer without citations.") does not
+     * drown the question, while an instruction alone is never answered. A follow-up completed from the
+     * history is taken whole: its second half is the earlier question.
+     */
+    private static List<String> parts(AnswerRequest request, String text) {
+        List<String> parts = new ArrayList<>(List.of(text));
+        if (request.standalone().equals(request.question())) {
+            String[] sentences = text.strip().split("(?<=[.?!;:])\\s+");
+            for (String sentence : sentences) {
+                if (sentences.length > 1 && sentence.endsWith("?")) {
+                    parts.add(sentence);
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** One reading of the question: its terms, the kind of fact it asks for, and the units scored for it. */
+    private record Attempt(Coverage coverage, AnswerType type, List<Scored> candidates) {
+
+        List<Scored> fitting() {
+            return candidates.stream().filter(s -> type.satisfiedBy(s.unit().display())).toList();
+        }
+
+        double bestCoverage() {
+            List<Scored> fitting = fitting();
+            return fitting.isEmpty() ? 0 : fitting.get(0).coverage();
+        }
     }
 
     /** Passes the answer on quote by quote, the way a reader would see it appear. */

@@ -62,7 +62,7 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         searcher.setSimilarity(similarity);
-        this.terms = new LuceneTerms(analyzer, reader);
+        this.terms = new LuceneTerms(analyzer, reader, document.name());
     }
 
     public static LuceneParagraphSearch build(Document document, RetrievalSettings settings) {

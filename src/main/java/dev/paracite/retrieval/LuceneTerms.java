@@ -18,11 +18,13 @@ final class LuceneTerms implements Terms {
     private final IndexReader reader;
 
     private final Synonyms synonyms;
+    private final List<String> nameTerms;
 
-    LuceneTerms(Analyzer analyzer, IndexReader reader) {
+    LuceneTerms(Analyzer analyzer, IndexReader reader, String documentName) {
         this.analyzer = analyzer;
         this.reader = reader;
         this.synonyms = Synonyms.load(this::of);
+        this.nameTerms = of(documentName.replaceAll("[-_().]+", " "));
     }
 
     @Override
@@ -41,6 +43,17 @@ final class LuceneTerms implements Terms {
         }
         // single letters and digits ("-x", "~2") are query syntax or noise, never the subject of a question
         return of(kept.toString()).stream().filter(t -> t.length() > 1).distinct().map(this::queryTerm).toList();
+    }
+
+    @Override
+    public boolean namesDocument(String term) {
+        for (String name : nameTerms) {
+            boolean prefix = Math.min(term.length(), name.length()) >= 5 && (term.startsWith(name) || name.startsWith(term));
+            if (term.equals(name) || prefix) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private QueryTerm queryTerm(String term) {

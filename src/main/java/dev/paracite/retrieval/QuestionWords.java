@@ -22,6 +22,7 @@ final class QuestionWords {
             // framing nouns and verbs of "what role does X play", "what is the purpose of X"
             "role", "play", "plays", "purpose", "significance", "importance", "meant", "mean", "means",
             "supposed", "want", "wants", "happen", "happens", "envisage", "envisaged", "intended", "make", "makes", "made",
+            "get", "gets", "got", "getting", "deal", "deals", "dealt",
             "summarize", "summarise", "summary", "overview", "cover", "covers", "contain", "contains",
             // prepositions and adverbs that English stop lists usually hold but Lucene's short list lacks
             "over", "from", "up", "down", "out", "off", "under", "again", "further", "just", "only", "own",

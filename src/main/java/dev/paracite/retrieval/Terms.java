@@ -14,6 +14,12 @@ public interface Terms {
      */
     List<QueryTerm> ofQuestion(String text);
 
+    /**
+     * Whether a term belongs to the document's own name ("strategy", "course" for strategic-course-cis):
+     * in a question such words usually refer to the document, not to a topic in it.
+     */
+    boolean namesDocument(String term);
+
     /** BM25 inverse document frequency of an analysed term; a term no paragraph has gets the highest. */
     double idf(String term);
 

@@ -104,6 +104,8 @@ class CliTest {
                 "localhost:9090 strategic-course-cis"), served);
         assertEquals(2, run("serve", "--port", "70000"));
         assertEquals("paracite: --port must be between 0 and 65535; it was 70000.\n", err);
+        assertEquals(2, run("serve", "--model", "gpt"));
+        assertEquals("paracite: Model \"gpt\" is not available; this build offers: extractive.\n", err);
         assertEquals(2, run("serve", "--port", "http"));
         assertEquals("paracite: --port must be a whole number; it was \"http\".\n", err);
     }

@@ -18,16 +18,23 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every question of eval/dev.jsonl through the whole pipeline with the extractive model: answerable ones
- * cite a gold paragraph, unanswerable ones are not_in_document, and nothing cites an unretrieved paragraph.
+ * eval/dev.jsonl through the whole pipeline with the extractive model. Core questions (the first
+ * development set) must all be right: answerable ones cite a gold paragraph with one in the top 3
+ * retrieved, the others are not_in_document. Nothing ever cites an unretrieved paragraph. The rest of
+ * the set is gated by eval/thresholds.json (EvalGateTest).
  */
 class DevSetTest {
 
-    private static final List<EvalQuestion> QUESTIONS = EvalSet.load(Path.of("eval/dev.jsonl"));
+    private static final List<EvalQuestion> ALL = EvalSet.load(Path.of("eval/dev.jsonl"));
+    private static final List<EvalQuestion> QUESTIONS = ALL.stream().filter(EvalQuestion::core).toList();
     private static final Assistant ASSISTANT = Main.assistant(DocumentLoader.builtIn());
 
+    private static Response ask(EvalQuestion q) {
+        return ASSISTANT.ask(new Question(q.question(), q.history(), Question.DEFAULT_TOP_K));
+    }
+
     @Test
-    void the_dev_set_is_big_enough_and_covers_the_document() {
+    void the_core_set_is_big_enough_and_covers_the_document() {
         long answerable = QUESTIONS.stream().filter(EvalQuestion::answerable).count();
         assertTrue(answerable >= 30, "answerable: " + answerable);
         assertTrue(QUESTIONS.size() - answerable >= 6, "unanswerable: " + (QUESTIONS.size() - answerable));
@@ -37,10 +44,10 @@ class DevSetTest {
     }
 
     @Test
-    void every_answerable_question_cites_a_gold_paragraph_and_every_other_is_not_in_the_document() {
+    void every_answerable_core_question_cites_a_gold_paragraph_and_every_other_is_not_in_the_document() {
         List<String> failures = new ArrayList<>();
         for (EvalQuestion q : QUESTIONS) {
-            Response r = ASSISTANT.ask(Question.of(q.question()));
+            Response r = ask(q);
             List<String> cited = r.citations().stream().map(Response.Cited::paragraph).toList();
             boolean ok = q.answerable()
                     ? r.outcome() == Outcome.ANSWERED && cited.stream().anyMatch(q.gold()::contains)
@@ -53,9 +60,9 @@ class DevSetTest {
     }
 
     @Test
-    void no_answer_cites_a_paragraph_that_was_not_retrieved() {
-        for (EvalQuestion q : QUESTIONS) {
-            Response r = ASSISTANT.ask(Question.of(q.question()));
+    void no_answer_in_the_whole_set_cites_a_paragraph_that_was_not_retrieved() {
+        for (EvalQuestion q : ALL) {
+            Response r = ask(q);
             Set<String> retrieved = r.retrieved().stream().map(Response.Retrieved::paragraph).collect(Collectors.toSet());
             for (Response.Cited c : r.citations()) {
                 assertTrue(retrieved.contains(c.paragraph()), q.id() + " cites " + c.paragraph());
@@ -65,11 +72,11 @@ class DevSetTest {
     }
 
     @Test
-    void a_gold_paragraph_is_in_the_top_3_for_every_answerable_question() {
+    void a_gold_paragraph_is_in_the_top_3_for_every_answerable_core_question() {
         List<String> misses = new ArrayList<>();
         for (EvalQuestion q : QUESTIONS) {
             if (q.answerable()) {
-                List<String> top3 = ASSISTANT.ask(Question.of(q.question())).retrieved().stream().limit(3)
+                List<String> top3 = ask(q).retrieved().stream().limit(3)
                         .map(Response.Retrieved::paragraph).toList();
                 if (top3.stream().noneMatch(q.gold()::contains)) {
                     misses.add(q.id() + " top 3 " + top3 + ", gold " + q.gold());

@@ -23,7 +23,7 @@ class ServerConcurrencyTest {
     @Test
     void fifty_concurrent_asks_are_all_answered_correctly() throws Exception {
         List<EvalQuestion> questions = EvalSet.load(Path.of("eval/dev.jsonl")).stream()
-                .filter(q -> q.answerable() && !q.kind().equals("reference")).limit(50).toList();
+                .filter(q -> q.core() && q.answerable() && q.history().isEmpty()).limit(50).toList();
         List<EvalQuestion> fifty = new ArrayList<>();
         while (fifty.size() < 50) {
             fifty.add(questions.get(fifty.size() % questions.size()));

@@ -1,0 +1,34 @@
+package dev.paracite.eval;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The metrics a report shows, in order, with their labels. */
+record Metric(String name, String label, boolean rate, Function<Summary, Number> value) {
+
+    static final List<Metric> ALL = List.of(
+            new Metric("recallAt1", "Recall@1", true, Summary::recallAt1),
+            new Metric("recallAt5", "Recall@5", true, Summary::recallAt5),
+            new Metric("mrrAt10", "MRR@10", true, Summary::mrrAt10),
+            new Metric("citedGold", "Cited a gold paragraph", true, Summary::citedGold),
+            new Metric("citationRecall", "Citation recall", true, Summary::citationRecall),
+            new Metric("citationPrecision", "Citation precision", true, Summary::citationPrecision),
+            new Metric("supportedSentences", "Supported sentences", true, Summary::supportedSentences),
+            new Metric("supportingCitations", "Supporting citations", true, Summary::supportingCitations),
+            new Metric("answeredRate", "Answered (answerable)", true, Summary::answeredRate),
+            new Metric("refusalRate", "Refused (unanswerable)", true, Summary::refusalRate),
+            new Metric("falseRefusalRate", "False refusals", true, Summary::falseRefusalRate),
+            new Metric("factCoverage", "Key-fact coverage", true, Summary::factCoverage),
+            new Metric("invalidCitations", "Invalid citations", false, Summary::invalidCitations),
+            new Metric("latencyP50", "Latency p50 (ms)", false, Summary::latencyP50),
+            new Metric("latencyP95", "Latency p95 (ms)", false, Summary::latencyP95));
+
+    /** The rate metrics charted per kind. */
+    static final List<String> CHARTED = List.of("citedGold", "citationPrecision", "supportedSentences", "answeredRate",
+            "refusalRate", "factCoverage");
+
+    String format(Summary s) {
+        Number n = value.apply(s);
+        return n == null ? "—" : Format.number(n.doubleValue());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.paracite.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The outcome of one evaluation run: summary overall and per kind, and every question's result. */
+public record Report(String set, String model, String createdAt, Summary overall, Map<String, Summary> byKind,
+                     List<QuestionResult> questions) {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Report {
+        byKind = Map.copyOf(byKind);
+        questions = List.copyOf(questions);
+    }
+
+    public static Report read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Report.class);
+        } catch (IOException e) {
+            throw new EvalException("Report " + file + " cannot be read: " + e.getMessage().split("\n")[0] + ".");
+        }
+    }
+}

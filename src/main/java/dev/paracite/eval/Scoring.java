@@ -1,0 +1,89 @@
+package dev.paracite.eval;
+
+import dev.paracite.assistant.Response;
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.Paragraph;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Scores one response against its question; the formulas are in eval/README.md. */
+public final class Scoring {
+
+    private Scoring() {}
+
+    public static QuestionResult score(EvalQuestion q, Document document, Response r, double latencyMs) {
+        List<String> cited = r.citations().stream().map(Response.Cited::paragraph).toList();
+        List<String> retrieved = r.retrieved().stream().map(Response.Retrieved::paragraph).toList();
+        Map<String, String> texts = document.paragraphs().stream()
+                .collect(Collectors.toMap(Paragraph::label, Paragraph::text));
+        StatementSupport.Counts support = "answered".equals(r.outcome().wire())
+                ? StatementSupport.of(r.answer(), texts) : new StatementSupport.Counts(0, 0, 0, 0);
+        int invalid = (int) cited.stream().filter(l -> !texts.containsKey(l)).count();
+        int found = factsFound(q.facts(), r.answer());
+        boolean answered = "answered".equals(r.outcome().wire());
+        String failure = failure(q, answered, cited);
+        return new QuestionResult(q.id(), document.name(), q.kind(), q.question(), q.answerable(), q.gold(),
+                r.outcome().wire(), r.answer(), cited, retrieved,
+                q.answerable() ? recallAt(q.gold(), retrieved, 1) : null,
+                q.answerable() ? recallAt(q.gold(), retrieved, 5) : null,
+                q.answerable() ? mrrAt(q.gold(), retrieved, 10) : null,
+                q.answerable() ? citationRecall(q.gold(), cited) : null,
+                citationPrecision(q.gold(), q.acceptable(), cited),
+                support.sentences(), support.supported(), support.citations(), support.supporting(),
+                q.facts().size(), found, invalid, latencyMs, failure == null, failure);
+    }
+
+    /** Share of gold labels among the first {@code k} retrieved. */
+    public static double recallAt(List<String> gold, List<String> retrieved, int k) {
+        Set<String> top = new HashSet<>(retrieved.subList(0, Math.min(k, retrieved.size())));
+        return gold.stream().filter(top::contains).count() / (double) gold.size();
+    }
+
+    /** 1 / rank of the first gold label within the first {@code k} retrieved, else 0. */
+    public static double mrrAt(List<String> gold, List<String> retrieved, int k) {
+        for (int i = 0; i < Math.min(k, retrieved.size()); i++) {
+            if (gold.contains(retrieved.get(i))) {
+                return 1.0 / (i + 1);
+            }
+        }
+        return 0;
+    }
+
+    /** Gold labels cited / gold labels. */
+    public static double citationRecall(List<String> gold, List<String> cited) {
+        return gold.stream().filter(cited::contains).count() / (double) gold.size();
+    }
+
+    /** Cited labels within gold or acceptable / cited labels; null when nothing is cited. */
+    public static Double citationPrecision(List<String> gold, List<String> acceptable, List<String> cited) {
+        if (cited.isEmpty()) {
+            return null;
+        }
+        return cited.stream().filter(l -> gold.contains(l) || acceptable.contains(l)).count() / (double) cited.size();
+    }
+
+    /** Fact groups with at least one phrase in the answer (case, punctuation and spacing ignored). */
+    public static int factsFound(List<List<String>> facts, String answer) {
+        String text = Words.normalized(answer);
+        return (int) facts.stream()
+                .filter(group -> group.stream().anyMatch(p -> !p.isBlank() && text.contains(Words.normalized(p))))
+                .count();
+    }
+
+    /** Why a question failed: an answerable one must be answered citing a gold paragraph, others declined. */
+    private static String failure(EvalQuestion q, boolean answered, List<String> cited) {
+        if (!q.answerable()) {
+            return answered ? "answered a question the document cannot answer, citing " + cited : null;
+        }
+        if (!answered) {
+            return "said not in the document";
+        }
+        if (cited.stream().noneMatch(q.gold()::contains)) {
+            return "cited " + cited + " but the gold is " + q.gold();
+        }
+        return null;
+    }
+}

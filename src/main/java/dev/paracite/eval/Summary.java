@@ -1,0 +1,64 @@
+package dev.paracite.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Aggregate metrics over a group of question results (a whole set or one kind). A metric with nothing
+ * to average over is null. Rates are shares in 0..1; latencies are milliseconds.
+ */
+public record Summary(int questions, int answerable, int unanswerable,
+                      Double recallAt1, Double recallAt5, Double mrrAt10,
+                      Double citedGold, Double citationRecall, Double citationPrecision,
+                      Double supportedSentences, Double supportingCitations,
+                      Double answeredRate, Double refusalRate, Double falseRefusalRate,
+                      Double factCoverage, int invalidCitations, double latencyP50, double latencyP95,
+                      int passed) {
+
+    public static Summary of(List<QuestionResult> results) {
+        List<QuestionResult> answerable = results.stream().filter(QuestionResult::answerable).toList();
+        List<QuestionResult> unanswerable = results.stream().filter(r -> !r.answerable()).toList();
+        List<QuestionResult> answered = results.stream().filter(QuestionResult::answered).toList();
+        return new Summary(results.size(), answerable.size(), unanswerable.size(),
+                mean(answerable, QuestionResult::recallAt1), mean(answerable, QuestionResult::recallAt5),
+                mean(answerable, QuestionResult::mrrAt10),
+                share(answerable, r -> r.answered() && r.cited().stream().anyMatch(r.gold()::contains)),
+                mean(answerable, QuestionResult::citationRecall), mean(results, QuestionResult::citationPrecision),
+                ratio(answered, QuestionResult::supportedSentences, QuestionResult::sentences),
+                ratio(answered, QuestionResult::supportingCitations, QuestionResult::citations),
+                share(answerable, QuestionResult::answered), share(unanswerable, r -> !r.answered()),
+                share(answerable, r -> !r.answered()),
+                ratio(results, QuestionResult::factsFound, QuestionResult::factGroups),
+                results.stream().mapToInt(QuestionResult::invalidCitations).sum(),
+                percentile(results, 0.50), percentile(results, 0.95),
+                (int) results.stream().filter(QuestionResult::passed).count());
+    }
+
+    private static Double mean(List<QuestionResult> rs, Function<QuestionResult, Double> metric) {
+        List<Double> values = rs.stream().map(metric).filter(Objects::nonNull).toList();
+        return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static Double share(List<QuestionResult> rs, Predicate<QuestionResult> test) {
+        return rs.isEmpty() ? null : rs.stream().filter(test).count() / (double) rs.size();
+    }
+
+    private static Double ratio(List<QuestionResult> rs, Function<QuestionResult, Integer> part,
+                                Function<QuestionResult, Integer> whole) {
+        int total = rs.stream().mapToInt(whole::apply).sum();
+        return total == 0 ? null : rs.stream().mapToInt(part::apply).sum() / (double) total;
+    }
+
+    /** Nearest-rank percentile of per-question latency. */
+    static double percentile(List<QuestionResult> rs, double p) {
+        if (rs.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = new ArrayList<>(rs.stream().map(QuestionResult::latencyMs).sorted().toList());
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.paracite.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bars a run must clear, per set, from eval/thresholds.json:
+ * {@code {"dev": {"min": {"citedGold": 1.0}, "max": {"invalidCitations": 0}}}}. Metric names are the
+ * fields of {@link Summary}.
+ */
+public final class Thresholds {
+
+    private final JsonNode root;
+
+    private Thresholds(JsonNode root) {
+        this.root = root;
+    }
+
+    public static Thresholds load(Path file) {
+        try {
+            return new Thresholds(new ObjectMapper().readTree(Files.readString(file)));
+        } catch (IOException e) {
+            throw new EvalException("Thresholds " + file + " cannot be read: " + e.getMessage().split("\n")[0] + ".");
+        }
+    }
+
+    public boolean covers(String set) {
+        return root.has(set);
+    }
+
+    /** Every threshold the report misses, as sentences; empty when it clears them all. */
+    public List<String> misses(Report report) {
+        List<String> misses = new ArrayList<>();
+        JsonNode set = root.path(report.set());
+        Map<String, Object> values = Report.JSON.convertValue(report.overall(), Map.class);
+        check(set.path("min"), values, true, misses);
+        check(set.path("max"), values, false, misses);
+        return misses;
+    }
+
+    private static void check(JsonNode bounds, Map<String, Object> values, boolean min, List<String> misses) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = bounds.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> bound = it.next();
+            Object value = values.get(bound.getKey());
+            if (!values.containsKey(bound.getKey())) {
+                throw new EvalException("Thresholds name an unknown metric \"" + bound.getKey() + "\".");
+            }
+            double limit = bound.getValue().asDouble();
+            double actual = value == null ? Double.NaN : ((Number) value).doubleValue();
+            boolean ok = min ? actual >= limit - 1e-9 : actual <= limit + 1e-9;
+            if (!ok) {
+                misses.add(String.format("%s is %s; the %s is %s", bound.getKey(), value == null ? "undefined"
+                        : Format.number(actual), min ? "minimum" : "maximum", Format.number(limit)));
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.paracite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paracite.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The eval command end to end on a tiny set: reports, thresholds and comparison. */
+class EvalCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String out = "";
+    private String err = "";
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Cli.run(args, Map.of(), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), Main::assistant, (a, h, p) -> 0);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private Path set() throws IOException {
+        return Files.writeString(dir.resolve("tiny.jsonl"), """
+                {"id": "a", "question": "What role should the ruble play?", "gold": ["8"], "answerable": true, "facts": [["reserve currency"]], "kind": "lookup"}
+                {"id": "b", "question": "What is the capital of France?", "gold": [], "answerable": false, "kind": "unanswerable"}
+
+                {"id": "c", "question": "When was it signed?", "history": [{"role": "user", "content": "What is the Collective Security Treaty?"}], "gold": ["12"], "answerable": true, "kind": "followup"}
+                """);
+    }
+
+    @Test
+    void writes_the_three_reports_and_prints_the_summary() throws IOException {
+        Path reports = dir.resolve("reports");
+        assertEquals(0, run("eval", "--set", set().toString(), "--out", reports.toString(), "--thresholds",
+                dir.resolve("none.json").toString()));
+        assertTrue(out.startsWith("Evaluation of tiny with extractive: 3 of 3 passed"), out);
+        assertTrue(out.contains("| Cited a gold paragraph | 1 |"), out);
+        assertTrue(out.contains("No thresholds file at"), out);
+        assertTrue(err.contains("3/3 questions"), "progress bar: " + err);
+        JsonNode json = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertEquals("tiny", json.get("set").asText());
+        assertEquals(3, json.get("questions").size());
+        assertEquals(1.0, json.get("overall").get("factCoverage").asDouble());
+        assertTrue(Files.readString(reports.resolve("report.md")).contains("# Evaluation: tiny"));
+        String html = Files.readString(reports.resolve("report.html"));
+        assertTrue(html.contains("<svg") && html.contains("When was it signed?"));
+        assertTrue(!html.contains("http://") && !html.contains("https://"), "no external assets");
+    }
+
+    @Test
+    void exits_4_naming_each_missed_threshold() throws IOException {
+        Path thresholds = Files.writeString(dir.resolve("t.json"),
+                "{\"tiny\": {\"min\": {\"citedGold\": 1.0, \"passed\": 4}, \"max\": {\"invalidCitations\": 0}}}");
+        assertEquals(4, run("eval", "--set", set().toString(), "--out", dir.resolve("r").toString(), "--thresholds",
+                thresholds.toString()));
+        assertTrue(out.contains("Thresholds missed:\n  passed is 3; the minimum is 4\n"), out);
+    }
+
+    @Test
+    void exits_0_when_thresholds_are_met() throws IOException {
+        Path thresholds = Files.writeString(dir.resolve("t.json"), "{\"tiny\": {\"min\": {\"refusalRate\": 1.0}}}");
+        assertEquals(0, run("eval", "--set", set().toString(), "--out", dir.resolve("r").toString(), "--thresholds",
+                thresholds.toString()));
+        assertTrue(out.contains("All thresholds for \"tiny\" met."), out);
+    }
+
+    @Test
+    void compare_lists_what_got_better_and_worse() throws IOException {
+        Path set = set();
+        assertEquals(0, run("eval", "--set", set.toString(), "--out", dir.resolve("a").toString()));
+        Files.writeString(set, Files.readString(set).replace("\"gold\": [\"8\"]", "\"gold\": [\"9\"]"));
+        run("eval", "--set", set.toString(), "--out", dir.resolve("b").toString());
+        assertEquals(0, run("eval", "--compare", dir.resolve("a/report.json").toString(), dir.resolve("b/report.json").toString()));
+        assertTrue(out.contains("Better (0):"), out);
+        assertTrue(out.contains("Worse (1):\n  - a What role should the ruble play? (cited [8] but the gold is [9])"), out);
+        assertTrue(out.contains("Cited a gold paragraph"), out);
+    }
+
+    @Test
+    void a_broken_set_is_bad_input() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.jsonl"), "{\"id\": \"x\", \"question\": \"q\", \"answerable\": true}\n");
+        assertEquals(2, run("eval", "--set", broken.toString()));
+        assertEquals("paracite: " + broken + " line 1 is answerable but has no gold paragraph.\n", err);
+        assertEquals(2, run("eval", "--set", dir.resolve("missing.jsonl").toString()));
+        assertTrue(err.startsWith("paracite: Eval set "), err);
+        assertEquals(2, run("eval", "--compare", "one.json"));
+    }
+}

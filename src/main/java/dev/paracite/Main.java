@@ -2,13 +2,21 @@ package dev.paracite;
 
 import dev.paracite.assistant.Assistant;
 import dev.paracite.cli.Cli;
+import dev.paracite.cli.CliArgs;
+import dev.paracite.cli.UsageException;
 import dev.paracite.corpus.Document;
-import dev.paracite.model.ExtractiveModel;
+import dev.paracite.model.ModelConfigException;
+import dev.paracite.model.ModelSettings;
+import dev.paracite.model.Models;
+import dev.paracite.model.PromptException;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
 import dev.paracite.server.Server;
 import dev.paracite.server.ServerStartException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /** Composition root: the only place that chooses implementations and wires them together. */
@@ -18,6 +26,44 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(Cli.run(args, System.getenv(), System.out, System.err, Main::assistant, Main::serve));
+    }
+
+    /** The assistant over {@code document} with the embedded Lucene index and the built-in extractive model. */
+    public static Assistant assistant(Document document) {
+        return assistant(document, ModelSettings.extractive());
+    }
+
+    /** The assistant with the model the command line and environment chose. */
+    public static Assistant assistant(Document document, CliArgs args) {
+        return assistant(document, settings(args));
+    }
+
+    public static Assistant assistant(Document document, ModelSettings settings) {
+        LuceneParagraphSearch search = LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT);
+        try {
+            Models.Choice choice = Models.create(settings, search.terms(), document.name());
+            return new Assistant(new Retriever(document, search), choice.model(), choice.condenser());
+        } catch (ModelConfigException | PromptException e) {
+            search.close();
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static ModelSettings settings(CliArgs args) {
+        String provider = args.option("--model", ModelSettings.EXTRACTIVE).toLowerCase(Locale.ROOT);
+        String fallback = args.option("--fallback", "none").toLowerCase(Locale.ROOT);
+        if (!fallback.equals("none") && !fallback.equals(ModelSettings.EXTRACTIVE)) {
+            throw new UsageException("--fallback must be extractive or none; it was \"" + fallback + "\".");
+        }
+        String prompts = args.option("--prompts", null);
+        return new ModelSettings(provider, args.option("--base-url", null), args.option("--api-key", null),
+                args.option("--model-name", null),
+                args.decimal("--temperature", ModelSettings.DEFAULT_TEMPERATURE, 0, 2),
+                args.number("--max-tokens", ModelSettings.DEFAULT_MAX_TOKENS, 1, 1_000_000),
+                Duration.ofMillis(Math.round(1000 * args.decimal("--timeout",
+                        ModelSettings.DEFAULT_TIMEOUT.toSeconds(), 0.1, 3600))),
+                args.number("--max-retries", ModelSettings.DEFAULT_MAX_RETRIES, 0, 10),
+                fallback.equals(ModelSettings.EXTRACTIVE), prompts == null ? null : Path.of(prompts));
     }
 
     /** Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops. */
@@ -40,11 +86,5 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    /** The assistant over {@code document} with the embedded Lucene index and the built-in extractive model. */
-    public static Assistant assistant(Document document) {
-        LuceneParagraphSearch search = LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT);
-        return new Assistant(new Retriever(document, search), new ExtractiveModel(search.terms()));
     }
 }

@@ -3,6 +3,14 @@ package dev.paracite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.paracite.provider.Fakes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,12 +37,18 @@ class JarIT {
     private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("paracite-out", ".txt");
         Path err = Files.createTempFile("paracite-err", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the jar did not finish within 60 s");
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
@@ -98,6 +113,32 @@ class JarIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the server did not log its address: " + Files.readString(log));
+    }
+
+    @Test
+    void the_readme_openai_compatible_example_works_against_a_faked_server_and_never_shows_the_key() throws Exception {
+        WireMockServer wire = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        wire.start();
+        try {
+            wire.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fakes.openAiReply("The ruble should become a reserve currency [8]."))));
+            Map<String, String> env = Map.of("PARACITE_MODEL", "openai", "PARACITE_BASE_URL", wire.baseUrl() + "/v1",
+                    "PARACITE_MODEL_NAME", "llama3.1", "PARACITE_API_KEY", "sk-readme-secret");
+            Run ok = run(env, "ask", "What role should the ruble play?");
+            assertEquals(0, ok.code(), ok.err());
+            assertTrue(ok.out().startsWith("The ruble should become a reserve currency [8]."), ok.out());
+            wire.resetAll();
+            wire.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(401)
+                    .withBody("{\"error\": {\"message\": \"bad key sk-readme-secret\"}}")));
+            Run refused = run(env, "ask", "What role should the ruble play?");
+            assertEquals(5, refused.code());
+            assertTrue(refused.err().endsWith("paracite: The openai model server refused the API key (HTTP 401); "
+                    + "check PARACITE_API_KEY.\n"), refused.err());
+            assertFalse((refused.out() + refused.err()).contains("sk-readme-secret"));
+        } finally {
+            wire.stop();
+        }
     }
 
     @Test

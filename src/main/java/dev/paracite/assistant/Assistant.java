@@ -23,12 +23,18 @@ public final class Assistant {
 
     private final Retriever retriever;
     private final AnswerModel model;
+    private final Condenser condenser;
     private final Document document;
     private final Set<String> labels;
 
     public Assistant(Retriever retriever, AnswerModel model) {
+        this(retriever, model, FollowUp.INSTANCE);
+    }
+
+    public Assistant(Retriever retriever, AnswerModel model, Condenser condenser) {
         this.retriever = retriever;
         this.model = model;
+        this.condenser = condenser;
         this.document = retriever.document();
         this.labels = document.paragraphs().stream().map(Paragraph::label).collect(Collectors.toUnmodifiableSet());
     }
@@ -40,7 +46,8 @@ public final class Assistant {
     /** Answers, telling {@code listener} what was retrieved and then the answer text as it is produced. */
     public Response ask(Question question, AnswerListener listener) {
         long start = System.nanoTime();
-        String standalone = FollowUp.standalone(question.text(), question.history());
+        String standalone = question.history().isEmpty() ? question.text()
+                : condenser.standalone(question.text(), question.history());
         Retrieval retrieval = retriever.retrieve(standalone, question.topK());
         long retrieved = System.nanoTime();
         List<Retrieved> hits = retrieval.hits().stream().map(Assistant::retrieved).toList();
@@ -52,7 +59,8 @@ public final class Assistant {
             draft = Draft.decline(MissingReferences.sentence(retrieval.references().missing(), document));
             stream.accept(draft.text());
         } else {
-            draft = model.stream(new AnswerRequest(question.text(), standalone, question.history(), retrieval), stream::accept);
+            AnswerRequest request = new AnswerRequest(question.text(), standalone, question.history(), retrieval);
+            draft = listener == AnswerListener.NONE ? model.answer(request) : model.stream(request, stream::accept);
         }
         stream.finish();
         long answered = System.nanoTime();
@@ -66,8 +74,9 @@ public final class Assistant {
         }
         return new Response(grounded ? Outcome.ANSWERED : Outcome.NOT_IN_DOCUMENT, answer,
                 check.cited().stream().map(this::cited).toList(), hits,
-                check.dropped(), model.name(), document.name(),
-                new Response.Timings(ms(retrieved - start), ms(answered - retrieved), ms(System.nanoTime() - start)));
+                check.dropped(), draft.model() == null ? model.name() : draft.model(), document.name(),
+                new Response.Timings(ms(retrieved - start), ms(answered - retrieved), ms(System.nanoTime() - start)),
+                draft.notice());
     }
 
     public Document document() {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * its budget?", "Why?"), the previous question is appended so retrieval sees what "it" was; a
  * follow-up that names its own subject is left alone.
  */
-public final class FollowUp {
+public final class FollowUp implements Condenser {
+
+    public static final FollowUp INSTANCE = new FollowUp();
 
     private static final Pattern POINTS_BACK = Pattern.compile(
             "\\b(it|its|it's|they|them|their|theirs|this|that|these|those|he|she|his|her|same|above|"
@@ -20,7 +22,8 @@ public final class FollowUp {
     private FollowUp() {}
 
     /** The question to retrieve and answer with: {@code question} itself, or with the previous user question. */
-    public static String standalone(String question, List<Turn> history) {
+    @Override
+    public String standalone(String question, List<Turn> history) {
         String previous = null;
         for (int i = history.size() - 1; i >= 0 && previous == null; i--) {
             if (history.get(i).role().equals(Turn.USER) && !history.get(i).content().isBlank()) {

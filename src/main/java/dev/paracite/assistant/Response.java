@@ -1,10 +1,21 @@
 package dev.paracite.assistant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The answer to one question, in the shape the CLI's --json and the HTTP API return. */
+/**
+ * The answer to one question, in the shape the CLI's --json and the HTTP API return. {@code notice}
+ * appears only when something about the answer needs saying, e.g. that the configured model was
+ * unavailable and another answered.
+ */
 public record Response(Outcome outcome, String answer, List<Cited> citations, List<Retrieved> retrieved,
-                       List<DroppedCitation> droppedCitations, String model, String document, Timings timings) {
+                       List<DroppedCitation> droppedCitations, String model, String document, Timings timings,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String notice) {
+
+    public Response(Outcome outcome, String answer, List<Cited> citations, List<Retrieved> retrieved,
+                    List<DroppedCitation> droppedCitations, String model, String document, Timings timings) {
+        this(outcome, answer, citations, retrieved, droppedCitations, model, document, timings, null);
+    }
 
     public Response {
         citations = List.copyOf(citations);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.InvalidQuestionException;
+import dev.paracite.assistant.ModelUnavailableException;
 import dev.paracite.assistant.Outcome;
 import dev.paracite.assistant.Question;
 import dev.paracite.assistant.Response;
@@ -15,7 +16,6 @@ import dev.paracite.eval.EvalException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +25,16 @@ public final class Cli {
     public static final int ANSWERED = 0;
     public static final int BAD_INPUT = 2;
     public static final int NOT_IN_DOCUMENT = 3;
+    public static final int MODEL_UNAVAILABLE = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Builds the assistant for a document with the model the command line chose. */
+    @FunctionalInterface
+    public interface Assistants {
+        Assistant create(Document document, CliArgs args);
+    }
 
     /** Runs the server for {@code serve} until the process is stopped; returns the exit code. */
     @FunctionalInterface
@@ -37,10 +44,10 @@ public final class Cli {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final Function<Document, Assistant> assistants;
+    private final Assistants assistants;
     private final Serving serving;
 
-    private Cli(PrintStream out, PrintStream err, Function<Document, Assistant> assistants, Serving serving) {
+    private Cli(PrintStream out, PrintStream err, Assistants assistants, Serving serving) {
         this.out = out;
         this.err = err;
         this.assistants = assistants;
@@ -48,32 +55,31 @@ public final class Cli {
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
-                          Function<Document, Assistant> assistants, Serving serving) {
+                          Assistants assistants, Serving serving) {
         try {
             CliArgs cli = CliArgs.parse(args, env);
             return new Cli(out, err, assistants, serving).run(cli);
         } catch (UsageException | InvalidQuestionException | DocumentException | EvalException e) {
             err.println("paracite: " + e.getMessage());
             return BAD_INPUT;
+        } catch (ModelUnavailableException e) {
+            err.println("paracite: " + e.getMessage());
+            return MODEL_UNAVAILABLE;
         } finally {
             out.flush();
         }
     }
 
     private int run(CliArgs cli) {
-        String model = cli.option("--model", "extractive");
-        if (!model.equals("extractive")) {
-            throw new UsageException("Model \"" + model + "\" is not available; this build offers: extractive.");
-        }
         return switch (cli.command()) {
             case "help" -> {
                 out.print(Help.TEXT);
                 yield ANSWERED;
             }
             case "ask" -> ask(cli);
-            case "serve" -> serving.serve(assistants.apply(load(cli)), cli.host(), cli.port());
+            case "serve" -> serving.serve(assistants.create(load(cli), cli), cli.host(), cli.port());
             case "document" -> document(cli);
-            case "eval" -> new EvalCommand(out, err, assistants).run(cli);
+            case "eval" -> new EvalCommand(out, err, d -> assistants.create(d, cli)).run(cli);
             default -> throw new UsageException("Unknown command \"" + cli.command() + "\"; see --help.");
         };
     }
@@ -84,7 +90,7 @@ public final class Cli {
         }
         int topK = cli.number("--top-k", Question.DEFAULT_TOP_K, Integer.MIN_VALUE, Integer.MAX_VALUE);
         Question question = new Question(String.join(" ", cli.positional()), topK);
-        Response response = assistants.apply(load(cli)).ask(question);
+        Response response = assistants.create(load(cli), cli).ask(question);
         if (cli.json()) {
             out.println(Json.write(JSON, response));
         } else {

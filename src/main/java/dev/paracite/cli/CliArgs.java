@@ -13,10 +13,15 @@ import java.util.Set;
 public record CliArgs(String command, List<String> positional, Map<String, String> options, Set<String> flags) {
 
     /** Options taking a value, with their environment variables ("" where there is none). */
-    static final Map<String, String> VALUED = Map.of(
-            "--document", "PARACITE_DOCUMENT", "--top-k", "PARACITE_TOP_K", "--host", "PARACITE_HOST",
-            "--port", "PARACITE_PORT", "--model", "PARACITE_MODEL", "--set", "", "--out", "", "--thresholds", "",
-            "--sample", "");
+    static final Map<String, String> VALUED = Map.ofEntries(
+            Map.entry("--document", "PARACITE_DOCUMENT"), Map.entry("--top-k", "PARACITE_TOP_K"),
+            Map.entry("--host", "PARACITE_HOST"), Map.entry("--port", "PARACITE_PORT"),
+            Map.entry("--model", "PARACITE_MODEL"), Map.entry("--base-url", "PARACITE_BASE_URL"),
+            Map.entry("--api-key", "PARACITE_API_KEY"), Map.entry("--model-name", "PARACITE_MODEL_NAME"),
+            Map.entry("--temperature", "PARACITE_TEMPERATURE"), Map.entry("--max-tokens", "PARACITE_MAX_TOKENS"),
+            Map.entry("--timeout", "PARACITE_TIMEOUT"), Map.entry("--max-retries", "PARACITE_MAX_RETRIES"),
+            Map.entry("--fallback", "PARACITE_FALLBACK"), Map.entry("--prompts", "PARACITE_PROMPTS"),
+            Map.entry("--set", ""), Map.entry("--out", ""), Map.entry("--thresholds", ""), Map.entry("--sample", ""));
     static final Set<String> FLAGS = Set.of("--json", "--compare");
 
     /** Loopback by default: the API is open to whoever can reach it, so exposing it is a deliberate choice. */
@@ -89,6 +94,23 @@ public record CliArgs(String command, List<String> positional, Map<String, Strin
             throw new UsageException(option + " must be between " + min + " and " + max + "; it was " + n + ".");
         }
         return n;
+    }
+
+    public double decimal(String option, double fallback, double min, double max) {
+        String value = options.get(option);
+        if (value == null) {
+            return fallback;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a number; it was \"" + value + "\".");
+        }
+        if (!(d >= min && d <= max)) {
+            throw new UsageException(option + " must be between " + min + " and " + max + "; it was " + value + ".");
+        }
+        return d;
     }
 
     public String host() {

@@ -23,7 +23,21 @@ final class Help {
               --top-k N        paragraphs to retrieve, 1-20 (default 5; env PARACITE_TOP_K)
               --host HOST      address to listen on (default 127.0.0.1; env PARACITE_HOST)
               --port N         port to listen on, 0 for any free one (default 7070; env PARACITE_PORT)
-              --model NAME     the model that writes answers: extractive (default; env PARACITE_MODEL)
+              --model NAME     who writes answers: extractive (default, offline), openai (any OpenAI-compatible
+                               server: OpenAI, vLLM, llama.cpp, Ollama, LM Studio) or anthropic (env PARACITE_MODEL)
+              --base-url URL   the model server's API root, e.g. http://localhost:11434/v1 (env PARACITE_BASE_URL)
+              --api-key KEY    prefer the environment variable PARACITE_API_KEY, which stays out of shell history
+              --model-name N   the provider's model, e.g. gpt-4o-mini (env PARACITE_MODEL_NAME)
+              --temperature T  0-2 (default 0; env PARACITE_TEMPERATURE)
+              --max-tokens N   longest answer (default 600; env PARACITE_MAX_TOKENS)
+              --timeout S      seconds to connect, to answer, and between streamed tokens (default 60;
+                               env PARACITE_TIMEOUT)
+              --max-retries N  retries on 429, 5xx and timeouts before the first token (default 2;
+                               env PARACITE_MAX_RETRIES)
+              --fallback extractive
+                               answer with the extractive model when the language model is unavailable
+                               (env PARACITE_FALLBACK; default none)
+              --prompts DIR    prompt templates instead of the built-in prompts/ (env PARACITE_PROMPTS)
               --set PATH       for eval: a JSONL question set (default eval/dev.jsonl) or a SQuAD folder
               --sample N       for eval: keep every N-th question (default 1, all)
               --out DIR        for eval: where reports go (default target/eval)
@@ -32,8 +46,8 @@ final class Help {
               --help           show this text
 
             Exit codes: 0 answered (or server stopped cleanly, or eval met its thresholds), 3 not in the
-            document, 2 bad input (question, option, document or eval set), 1 the server could not start,
-            4 eval missed a threshold.
+            document, 2 bad input (question, option, document, eval set or model settings), 1 the server
+            could not start, 4 eval missed a threshold, 5 the language model was unavailable.
             """;
 
     private Help() {}

@@ -2,6 +2,7 @@ package dev.paracite.server;
 
 import dev.paracite.assistant.AnswerListener;
 import dev.paracite.assistant.Assistant;
+import dev.paracite.assistant.ModelUnavailableException;
 import dev.paracite.assistant.Question;
 import dev.paracite.assistant.Response;
 import io.javalin.http.Context;
@@ -49,13 +50,28 @@ final class AskRoutes {
 
                 @Override
                 public void delta(String text) {
+                    if (client.terminated()) {
+                        throw new ClientGone();
+                    }
                     send(client, "delta", Map.of("text", text));
                 }
             });
             send(client, "done", response);
+        } catch (ClientGone e) {
+            LOG.info("request {}: the client went away; the answer was abandoned", requestId);
+        } catch (ModelUnavailableException e) {
+            LOG.warn("request {}: {}", requestId, e.getMessage());
+            send(client, "error", Errors.model(e).body());
         } catch (RuntimeException e) {
             LOG.error("request {} failed while streaming", requestId, e);
             send(client, "error", new ApiError.Body("internal_error", Errors.internalMessage(requestId)));
+        }
+    }
+
+    /** Thrown into the model's stream when the client has gone, so the provider call is cancelled. */
+    private static final class ClientGone extends RuntimeException {
+        ClientGone() {
+            super("client went away", null, false, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.paracite.server;
 
+import dev.paracite.assistant.ModelUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.UUID;
@@ -20,6 +21,10 @@ final class Errors {
 
     static void install(JavalinConfig config) {
         config.routes.exception(ApiError.class, (e, ctx) -> respond(ctx, e));
+        config.routes.exception(ModelUnavailableException.class, (e, ctx) -> {
+            LOG.warn("request {}: {}", requestId(ctx), e.getMessage());
+            respond(ctx, model(e));
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             String id = requestId(ctx);
             LOG.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
@@ -32,6 +37,12 @@ final class Errors {
         });
         config.routes.error(405, ctx -> respond(ctx, new ApiError(405, "method_not_allowed",
                 ctx.method() + " is not allowed on " + clip(ctx.path()) + ".")));
+    }
+
+    /** 503 when trying later may help (rate limit, timeout, unreachable), 502 when the provider failed. */
+    static ApiError model(ModelUnavailableException e) {
+        return e.busy() ? new ApiError(503, "model_unavailable", e.getMessage())
+                : new ApiError(502, "model_error", e.getMessage());
     }
 
     static String requestId(Context ctx) {

@@ -105,7 +105,19 @@ class CliTest {
         assertEquals(2, run("serve", "--port", "70000"));
         assertEquals("paracite: --port must be between 0 and 65535; it was 70000.\n", err);
         assertEquals(2, run("serve", "--model", "gpt"));
-        assertEquals("paracite: Model \"gpt\" is not available; this build offers: extractive.\n", err);
+        assertEquals("paracite: Unknown model \"gpt\"; use extractive, openai or anthropic.\n", err);
+        assertEquals(2, run("serve", "--model", "anthropic"));
+        assertEquals("paracite: The anthropic model needs an API key: set PARACITE_API_KEY.\n", err);
+        assertEquals(2, run("serve", "--model", "openai"));
+        assertTrue(err.startsWith("paracite: The openai model at https://api.openai.com/v1 needs an API key: set PARACITE_API_KEY"));
+        assertEquals(2, run("serve", "--model", "openai", "--base-url", "localhost:8000"));
+        assertEquals("paracite: The base URL \"localhost:8000\" is not an http:// or https:// address.\n", err);
+        assertEquals(2, run("serve", "--fallback", "gpt"));
+        assertEquals("paracite: --fallback must be extractive or none; it was \"gpt\".\n", err);
+        assertEquals(2, run("serve", "--temperature", "hot"));
+        assertEquals("paracite: --temperature must be a number; it was \"hot\".\n", err);
+        assertEquals(2, run("serve", "--model", "openai", "--base-url", "http://127.0.0.1:9", "--prompts", "/nonexistent"));
+        assertEquals("paracite: Prompt file /nonexistent/system.txt does not exist.\n", err);
         assertEquals(2, run("serve", "--port", "http"));
         assertEquals("paracite: --port must be a whole number; it was \"http\".\n", err);
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The LangChain4j seam with a one-method fake ChatModel: the prompt it gets and what becomes of its reply. */
-class ChatAnswerModelTest {
+class LlmAnswerModelTest {
 
     private static final Document DOCUMENT = DocumentLoader.builtIn();
     private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT);
@@ -44,7 +44,8 @@ class ChatAnswerModelTest {
                 return ChatResponse.builder().aiMessage(AiMessage.from(reply)).build();
             }
         };
-        ChatAnswerModel model = new ChatAnswerModel(fake, Prompts.load(null), "fake:test", DOCUMENT.name());
+        LlmAnswerModel model = new LlmAnswerModel(new LlmAnswerModel.Connection("fake:test", "fake", fake, null,
+                java.time.Duration.ofSeconds(5), 0), Prompts.load(null), DOCUMENT.name());
         return new Assistant(new Retriever(DOCUMENT, SEARCH), model).ask(Question.of(question));
     }
 

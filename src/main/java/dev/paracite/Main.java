@@ -14,7 +14,13 @@ import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
 import dev.paracite.server.Server;
 import dev.paracite.server.ServerStartException;
+import dev.paracite.server.ServerSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -66,11 +72,42 @@ public final class Main {
                 fallback.equals(ModelSettings.EXTRACTIVE), prompts == null ? null : Path.of(prompts));
     }
 
+    /**
+     * Access keys come from a file (--access-keys, one key a line, # comments) and/or the variable
+     * PARACITE_ACCESS_KEYS (comma-separated), so that neither has to appear on a command line.
+     */
+    static ServerSettings serverSettings(CliArgs args, java.util.Map<String, String> env) {
+        List<String> keys = new ArrayList<>();
+        String file = args.option("--access-keys", null);
+        if (file != null) {
+            try {
+                Files.readAllLines(Path.of(file)).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(keys::add);
+            } catch (IOException e) {
+                throw new UsageException("The access key file " + file + " cannot be read.");
+            }
+            if (keys.isEmpty()) {
+                throw new UsageException("The access key file " + file + " holds no key.");
+            }
+        }
+        String fromEnv = env.get("PARACITE_ACCESS_KEYS");
+        if (fromEnv != null) {
+            Arrays.stream(fromEnv.split(",")).map(String::strip).filter(k -> !k.isEmpty()).forEach(keys::add);
+        }
+        String origins = args.option("--cors-origins", "");
+        return new ServerSettings(keys,
+                args.number("--rate-limit", ServerSettings.DEFAULT_RATE_PER_MINUTE, 0, 1_000_000),
+                ServerSettings.DEFAULT_BURST,
+                args.number("--max-answering", ServerSettings.DEFAULT_MAX_ANSWERING, 1, 10_000),
+                Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList());
+    }
+
     /** Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops. */
-    static int serve(Assistant assistant, String host, int port) {
+    static int serve(Assistant assistant, CliArgs args) {
+        ServerSettings settings = serverSettings(args, System.getenv());
         Server server;
         try {
-            server = Server.start(assistant, host, port);
+            server = Server.start(assistant, args.host(), args.port(), settings);
         } catch (ServerStartException e) {
             System.err.println("paracite: " + e.getMessage());
             return 1;

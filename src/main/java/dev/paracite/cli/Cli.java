@@ -39,7 +39,7 @@ public final class Cli {
     /** Runs the server for {@code serve} until the process is stopped; returns the exit code. */
     @FunctionalInterface
     public interface Serving {
-        int serve(Assistant assistant, String host, int port);
+        int serve(Assistant assistant, CliArgs args);
     }
 
     private final PrintStream out;
@@ -77,7 +77,11 @@ public final class Cli {
                 yield ANSWERED;
             }
             case "ask" -> ask(cli);
-            case "serve" -> serving.serve(assistants.create(load(cli), cli), cli.host(), cli.port());
+            case "serve" -> {
+                cli.host();
+                cli.port();
+                yield serving.serve(assistants.create(load(cli), cli), cli);
+            }
             case "document" -> document(cli);
             case "eval" -> new EvalCommand(out, err, d -> assistants.create(d, cli)).run(cli);
             default -> throw new UsageException("Unknown command \"" + cli.command() + "\"; see --help.");

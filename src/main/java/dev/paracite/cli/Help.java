@@ -42,6 +42,13 @@ final class Help {
               --sample N       for eval: keep every N-th question (default 1, all)
               --out DIR        for eval: where reports go (default target/eval)
               --thresholds F   for eval: the bars to clear (default eval/thresholds.json)
+              --access-keys F  for serve: require Authorization: Bearer <key> on /api/*, keys from file F,
+                               one a line (env PARACITE_ACCESS_KEYS_FILE; or PARACITE_ACCESS_KEYS=k1,k2)
+              --rate-limit N   for serve: requests a minute per client address, 0 for none (default 600;
+                               env PARACITE_RATE_LIMIT)
+              --max-answering N
+                               for serve: answers written at once before 503 (default 32)
+              --cors-origins O for serve: comma-separated browser origins allowed to call the API (default none)
               --json           print the response as JSON
               --help           show this text
 

@@ -21,6 +21,7 @@ import java.util.Set;
 final class AskRequests {
 
     static final int MAX_BODY = 64 * 1024;
+    private static final long DRAIN_LIMIT = 1024 * 1024;
     private static final Set<String> FIELDS = Set.of("question", "history", "topK");
 
     private AskRequests() {}
@@ -93,17 +94,20 @@ final class AskRequests {
         return node.asInt();
     }
 
+    /**
+     * Reads at most {@link #MAX_BODY} bytes. An oversized body is still read and discarded up to
+     * {@link #DRAIN_LIMIT} so that the client, still sending, can read the 413 rather than a reset.
+     */
     private static byte[] body(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
+                in.skipNBytes(Math.min(DRAIN_LIMIT, Math.max(0, ctx.req().getContentLengthLong() - bytes.length)));
                 throw tooLarge();
             }
             return bytes;
+        } catch (java.io.EOFException e) {
+            throw tooLarge();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

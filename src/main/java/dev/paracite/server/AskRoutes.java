@@ -19,25 +19,45 @@ final class AskRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AskRoutes.class);
 
     private final Assistant assistant;
+    private final Guard guard;
 
-    AskRoutes(Assistant assistant) {
+    AskRoutes(Assistant assistant, Guard guard) {
         this.assistant = assistant;
+        this.guard = guard;
     }
 
     void ask(Context ctx) {
         Question question = AskRequests.read(ctx);
-        ctx.contentType("application/json").result(Json.write(assistant.ask(question)));
+        guard.startAnswer(ctx);
+        try {
+            ctx.contentType("application/json").result(Json.write(assistant.ask(question)));
+        } finally {
+            guard.endAnswer();
+        }
     }
 
     /** Validates before the stream opens, so bad requests get a plain JSON error like {@link #ask}. */
-    void stream(Context ctx) throws Exception {
+    void stream(Context ctx) {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ApiError(406, "not_acceptable", "The stream answers with server-sent events; send Accept: text/event-stream.");
         }
         Question question = AskRequests.read(ctx);
         String requestId = Errors.requestId(ctx);
-        new SseHandler(client -> stream(client, question, requestId)).handle(ctx);
+        guard.startAnswer(ctx);
+        try {
+            // the handler streams on another thread; that thread gives the place back when it is done
+            new SseHandler(client -> {
+                try {
+                    stream(client, question, requestId);
+                } finally {
+                    guard.endAnswer();
+                }
+            }).handle(ctx);
+        } catch (RuntimeException e) {
+            guard.endAnswer();
+            throw e;
+        }
     }
 
     private void stream(SseClient client, Question question, String requestId) {

@@ -23,8 +23,13 @@ public final class Server implements AutoCloseable {
     private final Javalin app;
     private final Drain drain = new Drain();
 
-    private Server(Assistant assistant) {
-        AskRoutes ask = new AskRoutes(assistant);
+    /** Served with every response: no inline script or style, no framing, nothing sent elsewhere. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private Server(Assistant assistant, ServerSettings settings) {
+        Guard guard = new Guard(settings);
+        AskRoutes ask = new AskRoutes(assistant, guard);
         DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -34,6 +39,7 @@ public final class Server implements AutoCloseable {
                 GracefulHandler graceful = new GracefulHandler();
                 graceful.setShutdownIdleTimeout(IDLE_ON_SHUTDOWN_MILLIS);
                 server.insertHandler(graceful);
+                server.setErrorHandler(new JsonErrorHandler());
             });
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = AskRequests.MAX_BODY;
@@ -42,7 +48,9 @@ public final class Server implements AutoCloseable {
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
             });
+            config.routes.before(Server::securityHeaders);
             config.routes.before("/api/*", drain::enter);
+            config.routes.before("/api/*", guard::check);
             config.routes.after("/api/*", drain::leave);
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", ask::stream);
@@ -60,7 +68,11 @@ public final class Server implements AutoCloseable {
      * @throws ServerStartException with one sentence when the port is taken or the host unknown
      */
     public static Server start(Assistant assistant, String host, int port) {
-        Server server = new Server(assistant);
+        return start(assistant, host, port, ServerSettings.defaults());
+    }
+
+    public static Server start(Assistant assistant, String host, int port, ServerSettings settings) {
+        Server server = new Server(assistant, settings);
         try {
             server.app.start(host, port);
         } catch (JavalinBindException e) {
@@ -73,6 +85,13 @@ public final class Server implements AutoCloseable {
         LOG.info("Paracite is answering from \"{}\" with the {} model at http://{}:{}/", assistant.document().name(),
                 assistant.modelName(), host.contains(":") ? "[" + host + "]" : host, server.port());
         return server;
+    }
+
+    private static void securityHeaders(io.javalin.http.Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     /** For tests: the Jetty handler chain starts with the graceful handler. */

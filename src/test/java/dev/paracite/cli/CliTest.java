@@ -32,8 +32,8 @@ class CliTest {
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Cli.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8), Main::assistant,
-                (assistant, host, port) -> {
-                    served.add(host + ":" + port + " " + assistant.document().name());
+                (assistant, cli) -> {
+                    served.add(cli.host() + ":" + cli.port() + " " + assistant.document().name());
                     return 0;
                 });
         out = o.toString(StandardCharsets.UTF_8);

@@ -29,7 +29,7 @@ class EvalCommandTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Cli.run(args, Map.of(), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), Main::assistant, (a, h, p) -> 0);
+                new PrintStream(e, true, StandardCharsets.UTF_8), Main::assistant, (a, cli) -> 0);
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return code;

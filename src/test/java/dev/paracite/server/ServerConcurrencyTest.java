@@ -28,7 +28,7 @@ class ServerConcurrencyTest {
         while (fifty.size() < 50) {
             fifty.add(questions.get(fifty.size() % questions.size()));
         }
-        try (Server server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0)) {
+        try (Server server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0, ServerSettings.open())) {
             Http http = new Http(server.port());
             long w0 = System.nanoTime();
             for (EvalQuestion q : questions) {

@@ -23,7 +23,7 @@ class ServerErrorsTest {
 
     @BeforeAll
     static void start() {
-        server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0);
+        server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0, ServerSettings.open());
         http = new Http(server.port());
     }
 

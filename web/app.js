@@ -5,6 +5,21 @@
 const MAX_HISTORY = 20;
 const $ = (id) => document.getElementById(id);
 const state = { history: [], paragraphs: new Map(), busy: false };
+const KEY = "paracite.accessKey";
+
+// Every API call goes through here: it adds the access key when the server asks for one, and shows
+// the key form when a key is missing or wrong.
+async function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers || {});
+  const key = sessionStorage.getItem(KEY);
+  if (key) headers["Authorization"] = "Bearer " + key;
+  const reply = await window.fetch(path, Object.assign({}, options, { headers }));
+  if (reply.status === 401) {
+    $("key-form").hidden = false;
+    $("access-key").focus();
+  }
+  return reply;
+}
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -158,7 +173,7 @@ async function ask(question) {
   item.append(body);
   let streamed = "", known = new Set(), done = null;
   try {
-    const reply = await fetch("/api/ask/stream", {
+    const reply = await api("/api/ask/stream", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
       body: JSON.stringify({ question, history: state.history.slice(-MAX_HISTORY) }),
@@ -222,10 +237,10 @@ function togglePanel(id, open) {
 
 async function load() {
   try {
-    const [health, paragraphs] = await Promise.all([
-      fetch("/api/health").then((r) => r.json()),
-      fetch("/api/paragraphs").then((r) => r.json()),
-    ]);
+    const health = await api("/api/health").then((r) => r.json());
+    const reply = await api("/api/paragraphs");
+    if (!reply.ok) throw new Error((await reply.json()).message);
+    const paragraphs = await reply.json();
     $("doc-name").textContent = health.document + " · " + health.paragraphs + " paragraphs · " + health.model;
     paragraphs.forEach((p) => state.paragraphs.set(p.paragraph, p));
     renderBrowser();
@@ -267,6 +282,13 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!$("paragraph-panel").hidden) togglePanel("paragraph-panel", false);
       else if (!$("browser").hidden) togglePanel("browser", false);
     }
+  });
+  $("key-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(KEY, $("access-key").value.trim());
+    $("access-key").value = "";
+    $("key-form").hidden = true;
+    load();
   });
   load();
   $("question").focus();

@@ -19,6 +19,9 @@ public record Question(String text, List<Turn> history, int topK) {
         }
         text = text.strip();
         int length = text.codePointCount(0, text.length());
+        if (hasControl(text)) {
+            throw new InvalidQuestionException("The question contains control characters.");
+        }
         if (length > MAX_LENGTH) {
             throw new InvalidQuestionException("The question is " + length + " characters long; the limit is "
                     + MAX_LENGTH + ".");
@@ -38,6 +41,11 @@ public record Question(String text, List<Turn> history, int topK) {
         return new Question(text, List.of(), DEFAULT_TOP_K);
     }
 
+    /** Control characters other than tab and line breaks: never part of a real question. */
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
+    }
+
     private static void checkHistory(List<Turn> history) {
         if (history.size() > MAX_HISTORY) {
             throw new InvalidQuestionException("history has " + history.size() + " turns; the limit is " + MAX_HISTORY + ".");
@@ -47,9 +55,9 @@ public record Question(String text, List<Turn> history, int topK) {
             if (turn == null || !Turn.USER.equals(turn.role()) && !Turn.ASSISTANT.equals(turn.role())) {
                 throw new InvalidQuestionException("history turn " + (i + 1) + " needs a role of \"user\" or \"assistant\".");
             }
-            if (turn.content() == null || turn.content().length() > MAX_TURN_LENGTH) {
+            if (turn.content() == null || turn.content().length() > MAX_TURN_LENGTH || hasControl(turn.content())) {
                 throw new InvalidQuestionException("history turn " + (i + 1) + " needs content of at most "
-                        + MAX_TURN_LENGTH + " characters.");
+                        + MAX_TURN_LENGTH + " characters, without control characters.");
             }
         }
     }

@@ -27,8 +27,8 @@ final class AskRequests {
     private AskRequests() {}
 
     static Question read(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/json")) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json")) {
             throw new ApiError(415, "unsupported_media_type", "Send the question as JSON with Content-Type: application/json.");
         }
         return parse(Json.read(body(ctx)));
@@ -117,8 +117,9 @@ final class AskRequests {
         return new ApiError(413, "payload_too_large", "The request body is larger than 64 KiB.");
     }
 
-    private static String clip(String s) {
-        String printable = s.replaceAll("[\\p{Cntrl}]", "?");
-        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+    /** Request text echoed in a message: letters, digits and a few marks only, and short. */
+    static String clip(String s) {
+        String safe = s.replaceAll("[^\\p{L}\\p{N} _.,-]", "?");
+        return safe.length() > 40 ? safe.substring(0, 40) + "…" : safe;
     }
 }

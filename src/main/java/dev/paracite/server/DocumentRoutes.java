@@ -42,7 +42,7 @@ final class DocumentRoutes {
     void paragraph(Context ctx) {
         String label = ctx.pathParam("label");
         Paragraph p = document.paragraph(label).orElseThrow(() -> new ApiError(404, "not_found",
-                "The document has no paragraph \"" + (label.length() > 20 ? label.substring(0, 20) + "…" : label) + "\"."));
+                "The document has no paragraph \"" + AskRequests.clip(label) + "\"."));
         json(ctx, ParagraphView.of(p));
     }
 

@@ -69,7 +69,7 @@ final class Errors {
     }
 
     private static String clip(String path) {
-        String printable = path.replaceAll("[\\p{Cntrl}]", "?");
-        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+        String safe = path.replaceAll("[^\\p{L}\\p{N} /_.,-]", "?");
+        return safe.length() > 60 ? safe.substring(0, 60) + "…" : safe;
     }
 }

@@ -32,6 +32,13 @@ class QuestionTest {
     }
 
     @Test
+    void control_characters_are_rejected_but_line_breaks_and_tabs_are_fine() {
+        assertEquals("The question contains control characters.", rejected("what\u0000is this", 5));
+        assertEquals("The question contains control characters.", rejected("\u001b[31mred", 5));
+        assertEquals("two\nlines\tand a tab", new Question("two\nlines\tand a tab", 5).text());
+    }
+
+    @Test
     void top_k_must_be_between_1_and_20() {
         assertEquals("topK must be between 1 and 20; it was 0.", rejected("q", 0));
         assertEquals("topK must be between 1 and 20; it was 21.", rejected("q", 21));

@@ -55,12 +55,16 @@ public final class Assistant {
         Set<String> provided = retrieval.hits().stream().map(Hit::label).collect(Collectors.toSet());
         StreamingCitations stream = new StreamingCitations(provided, labels, listener::delta);
         Draft draft;
-        if (onlyMissingReferences(retrieval)) {
+        if (onlyMissingReferences(retrieval) && retrieval.hits().isEmpty()) {
             draft = Draft.decline(MissingReferences.sentence(retrieval.references().missing(), document));
             stream.accept(draft.text());
         } else {
             AnswerRequest request = new AnswerRequest(question.text(), standalone, question.history(), retrieval);
             draft = listener == AnswerListener.NONE ? model.answer(request) : model.stream(request, stream::accept);
+            if (draft.declined() && onlyMissingReferences(retrieval)) {
+                // the missing paragraph is the more useful thing to say than "not found"
+                draft = Draft.decline(MissingReferences.sentence(retrieval.references().missing(), document));
+            }
         }
         stream.finish();
         long answered = System.nanoTime();

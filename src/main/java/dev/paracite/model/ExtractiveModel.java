@@ -41,29 +41,43 @@ public final class ExtractiveModel implements AnswerModel {
     @Override
     public Draft answer(AnswerRequest request) {
         Retrieval retrieval = request.retrieval();
-        List<Hit> pool = retrieval.references().labels().isEmpty()
-                ? retrieval.hits()
-                : retrieval.hits().stream().filter(Hit::referenced).toList();
+        if (Instructions.commandsTheAssistant(request.question())) {
+            return Draft.decline("This reads as an instruction to the assistant, not a question about the document; "
+                    + "ask what the document says.");
+        }
+        List<Hit> pool = pool(retrieval);
+        boolean named = pool.stream().anyMatch(Hit::referenced);
         List<Attempt> attempts = new ArrayList<>();
+        boolean bareReference = false;
         for (String part : parts(request, retrieval.references().remainder())) {
             Coverage coverage = new Coverage(terms, terms.ofQuestion(part));
             if (!coverage.isEmpty()) {
                 AnswerType type = AnswerType.of(part);
                 attempts.add(new Attempt(coverage, type, score(pool, coverage, type)));
+            } else {
+                bareReference = true;
             }
         }
+        Attempt best = attempts.stream().max(Comparator.comparingDouble(Attempt::bestCoverage)).orElse(null);
+        if (best != null && best.bestCoverage() >= MIN_COVERAGE) {
+            return Draft.answer(Answers.render(Selection.pick(best.fitting(), best.coverage())));
+        }
+        if (named && bareReference) {
+            return Draft.answer(Answers.render(Summary.of(pool, BUDGET)));
+        }
         if (attempts.isEmpty()) {
-            return pool.stream().anyMatch(Hit::referenced)
-                    ? Draft.answer(Answers.render(Summary.of(pool, BUDGET)))
-                    : Draft.decline("The question names nothing the document could be searched for; "
-                            + "ask about a topic or a paragraph number.");
+            return Draft.decline("The question names nothing the document could be searched for; "
+                    + "ask about a topic or a paragraph number.");
         }
-        Attempt best = attempts.stream().max(Comparator.comparingDouble(Attempt::bestCoverage)).orElseThrow();
-        if (best.bestCoverage() < MIN_COVERAGE) {
-            Attempt whole = attempts.get(0);
-            return Draft.decline(declined(retrieval, whole.type(), whole.fitting().isEmpty() && !whole.candidates().isEmpty()));
-        }
-        return Draft.answer(Answers.render(Selection.pick(best.fitting(), best.coverage())));
+        Attempt whole = attempts.get(0);
+        return Draft.decline(declined(retrieval, whole.type(), whole.fitting().isEmpty() && !whole.candidates().isEmpty()));
+    }
+
+    /** Paragraphs the question names, when it names any; otherwise everything retrieved. */
+    private static List<Hit> pool(Retrieval retrieval) {
+        return retrieval.references().labels().isEmpty()
+                ? retrieval.hits()
+                : retrieval.hits().stream().filter(Hit::referenced).toList();
     }
 
     /**

@@ -35,7 +35,9 @@ final class LuceneTerms implements Terms {
     @Override
     public List<QueryTerm> ofQuestion(String text) {
         StringBuilder kept = new StringBuilder();
-        for (String word : text.split("[^\\p{L}\\p{N}’'-]+")) {
+        // markup pasted into a question (<img src=x onerror=...>) is not what it asks about
+        String plain = text.replaceAll("<[^<>]{0,300}>", " ");
+        for (String word : plain.split("[^\\p{L}\\p{N}’'-]+")) {
             String lower = word.toLowerCase(Locale.ROOT).replaceAll("^['’-]+|['’-]+$", "");
             if (!lower.isEmpty() && !QuestionWords.WORDS.contains(lower)) {
                 kept.append(word).append(' ');

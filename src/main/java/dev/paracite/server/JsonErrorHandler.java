@@ -38,10 +38,12 @@ final class JsonErrorHandler extends ErrorHandler {
             case 413 -> "payload_too_large";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 503 -> "shutting_down";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
         String reason = HttpStatus.getMessage(status);
-        String message = status >= 500 ? "Something went wrong on our side." : "The request was refused: " + reason + ".";
+        String message = status == 503 ? "The server is shutting down; try again shortly."
+                : status >= 500 ? "Something went wrong on our side." : "The request was refused: " + reason + ".";
         return Json.write(new ApiError.Body(code, message)).getBytes(StandardCharsets.UTF_8);
     }
 }

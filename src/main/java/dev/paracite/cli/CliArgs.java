@@ -58,7 +58,7 @@ public record CliArgs(String command, List<String> positional, Map<String, Strin
                 options.put(arg, args[i]);
             } else if (FLAGS.contains(arg)) {
                 flags.add(arg);
-            } else if (arg.startsWith("--")) {
+            } else if (arg.startsWith("--") || arg.matches("-[A-Za-z]")) {
                 throw new UsageException("Unknown option " + arg + "; see --help.");
             } else if (command == null) {
                 command = arg;

@@ -1,6 +1,7 @@
 package dev.paracite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,42 @@ class CliTest {
         assertEquals("paracite: Prompt file /nonexistent/system.txt does not exist.\n", err);
         assertEquals(2, run("serve", "--port", "http"));
         assertEquals("paracite: --port must be a whole number; it was \"http\".\n", err);
+    }
+
+    @Test
+    void generated_bad_command_lines_all_exit_2_with_one_clean_line_and_the_cli_still_answers() {
+        List<String[]> bad = new ArrayList<>();
+        for (String option : List.of("--document", "--top-k", "--port", "--host", "--model", "--timeout", "--set", "--prompts")) {
+            bad.add(new String[] {"ask", "q", option});
+        }
+        for (String value : List.of("-1", "0", "21", "x", "1.5", "99999999999", "")) {
+            bad.add(new String[] {"ask", "--top-k", value, "q"});
+            bad.add(new String[] {"serve", "--port", value.equals("0") ? "-5" : value.equals("21") ? "65536" : value});
+            bad.add(new String[] {"ask", "--model", "openai", "--base-url", "http://127.0.0.1:9", "--timeout", Map.of("-1", "-1", "0", "-1", "21", "0.01", "x", "x", "1.5", "1e9", "99999999999", "99999999999", "", "nan").get(value), "q"});
+        }
+        for (String q : List.of("", " ", "\n\t", "x".repeat(2_001), "a\u0000b", "\u001b[2J")) {
+            bad.add(new String[] {"ask", q});
+        }
+        for (String option : List.of("--bogus", "-x", "--JSON", "--top_k=5", "---document")) {
+            bad.add(new String[] {"ask", option, "q"});
+        }
+        bad.add(new String[] {"fly"});
+        bad.add(new String[] {"ask"});
+        bad.add(new String[] {"eval", "--compare", "only-one.json"});
+        bad.add(new String[] {"ask", "--document", "/nonexistent/doc.txt", "q"});
+        bad.add(new String[] {"ask", "--document", "/", "q"});
+        bad.add(new String[] {"ask", "--model", "claude", "q"});
+        bad.add(new String[] {"ask", "--fallback", "maybe", "q"});
+        bad.add(new String[] {"ask", "--temperature", "3", "q"});
+        for (String[] args : bad) {
+            assertEquals(2, run(args), String.join(" ", args) + " -> " + out + err);
+            assertTrue(err.startsWith("paracite: ") && err.endsWith("\n") && err.indexOf('\n') == err.length() - 1,
+                    String.join(" ", args) + " -> " + err);
+            assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+        }
+        assertTrue(bad.size() >= 40, "cases: " + bad.size());
+        assertEquals(0, run("ask", "What role should the ruble play?"));
+        assertTrue(out.contains("[8]"));
     }
 
     @Test

@@ -118,8 +118,8 @@ class ChatPageTest {
         assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
         String markdown = "![leak](http://evil.example/x.png) [click](javascript:alert(2)) [99]";
         ask(markdown);
-        List<WebElement> mine = driver.findElements(By.cssSelector(".msg.user"));
-        assertEquals(markdown, mine.get(mine.size() - 1).getText());
+        List<WebElement> asked = driver.findElements(By.cssSelector(".msg.user"));
+        assertEquals(markdown, asked.get(asked.size() - 1).getText());
         assertEquals(0, driver.findElements(By.cssSelector("#log img, #log a")).size());
         Browser.screenshot(driver, "04-markup-as-text");
     }

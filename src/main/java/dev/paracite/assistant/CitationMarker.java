@@ -15,7 +15,7 @@ public record CitationMarker(int start, int end, List<String> labels) {
 
     private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,80})]");
     private static final Pattern ITEM = Pattern.compile(
-            "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(\\d{1,6}[a-z]?|preamble)(?:\\s*[-–—]\\s*(\\d{1,6}))?",
+            "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(\\d{1,7}[a-z]?|preamble)(?:\\s*[-–—]\\s*(\\d{1,7}))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|and|&)\\s*", Pattern.CASE_INSENSITIVE);
     /** Ranges wider than this ("[1-999999]") are not read as citations. */

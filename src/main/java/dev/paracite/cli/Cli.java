@@ -106,7 +106,12 @@ public final class Cli {
     private int document(CliArgs cli) {
         Document document = load(cli);
         if (cli.json()) {
-            out.println(Json.write(JSON, document));
+            Map<String, Object> view = new java.util.LinkedHashMap<>();
+            view.put("name", document.name());
+            view.put("paragraphs", document.paragraphs());
+            view.put("sections", document.sections());
+            view.put("notes", document.notes());
+            out.println(Json.write(JSON, view));
         } else {
             Printer.document(document, out);
         }

@@ -20,6 +20,7 @@ public final class DocumentParser {
      * recur, while the long lines of a pasted-twice block do not.
      */
     static final int MIN_REPEAT_LENGTH = 30;
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final Map<String, ParagraphDraft> paragraphs = new LinkedHashMap<>();
     private final Map<String, String> placedLines = new HashMap<>();
@@ -170,7 +171,14 @@ public final class DocumentParser {
     }
 
     private static String key(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        String stripped = text.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < stripped.length() && Character.isWhitespace(stripped.charAt(i + 1)))) {
+                return WHITESPACE.matcher(stripped).replaceAll(" ");
+            }
+        }
+        return stripped;
     }
 
     /** Used by {@link Block}: is this line the start of a new block? */

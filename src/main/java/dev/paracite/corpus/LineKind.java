@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Recognises the two structural lines of a document: numbered paragraph starts and roman-numeral headings. */
 final class LineKind {
 
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,6})\\.\\s+(\\S.*)$");
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,7})\\.\\s+(\\S.*)$");
     private static final Pattern HEADING = Pattern.compile("^([IVXLCDMY]{1,8})\\.\\s+(\\S.*)$");
     private static final Pattern ROMAN =
             Pattern.compile("^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$");
@@ -25,11 +25,17 @@ final class LineKind {
     private LineKind() {}
 
     static Optional<Numbered> numbered(String line) {
+        if (line.isEmpty() || !Character.isDigit(line.charAt(0))) {
+            return Optional.empty();
+        }
         Matcher m = NUMBERED.matcher(line);
         return m.matches() ? Optional.of(new Numbered(Integer.parseInt(m.group(1)), m.group(2))) : Optional.empty();
     }
 
     static Optional<Heading> heading(String line) {
+        if (line.isEmpty() || "IVXLCDMY".indexOf(line.charAt(0)) < 0) {
+            return Optional.empty();
+        }
         Matcher m = HEADING.matcher(line);
         if (!m.matches()) {
             return Optional.empty();

@@ -3,7 +3,9 @@ package dev.paracite.model;
 import dev.paracite.retrieval.QueryTerm;
 import dev.paracite.retrieval.Terms;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,18 +18,19 @@ final class Coverage {
     /** A compound's last part must be this long to count ("parliamentari" in "interparliamentari"). */
     static final int MIN_COMPOUND = 8;
 
-    private final Terms terms;
     private final List<QueryTerm> question;
+    private final Map<String, Double> weights = new HashMap<>();
     private final Set<String> pairs;
     private final double total;
 
     /** Words naming the document itself are left out of the measure unless nothing else is asked. */
     Coverage(Terms terms, List<QueryTerm> questionTerms) {
-        this.terms = terms;
         List<QueryTerm> content = questionTerms.stream().filter(q -> !terms.namesDocument(q.term())).toList();
         questionTerms = content.isEmpty() ? questionTerms : content;
         this.question = List.copyOf(questionTerms);
         this.pairs = pairs(questionTerms.stream().map(QueryTerm::term).toList());
+        // idf looks terms up in the index; a question has a handful, scored against every unit
+        question.forEach(q -> weights.put(q.term(), terms.weight(q)));
         this.total = weight(questionTerms.stream().map(QueryTerm::term).collect(Collectors.toSet()));
     }
 
@@ -88,6 +91,10 @@ final class Coverage {
     }
 
     private double weight(Set<String> covered) {
-        return question.stream().filter(q -> covered.contains(q.term())).mapToDouble(terms::weight).sum();
+        double sum = 0;
+        for (String term : covered) {
+            sum += weights.getOrDefault(term, 0.0);
+        }
+        return sum;
     }
 }

@@ -116,6 +116,19 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
         return terms;
     }
 
+    /** Bytes the in-memory index occupies (for benchmarks and capacity planning). */
+    public long indexBytes() {
+        try {
+            long total = 0;
+            for (String file : directory.listAll()) {
+                total += directory.fileLength(file);
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

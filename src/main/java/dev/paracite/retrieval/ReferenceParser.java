@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** Finds references to paragraphs, sections and the preamble in a question and resolves them against a document. */
 public final class ReferenceParser {
 
-    private static final String LABEL = "\\d{1,6}[a-z]?";
+    private static final String LABEL = "\\d{1,7}[a-z]?";
     private static final String RANGE = "(?:-|–|—|to|through)";
     private static final String ITEM = LABEL + "(?:\\s*" + RANGE + "\\s*" + LABEL + ")?";
     private static final String LIST = ITEM + "(?:\\s*(?:,|and|&|or)\\s*" + ITEM + ")*";

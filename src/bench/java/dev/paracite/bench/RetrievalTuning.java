@@ -1,16 +1,20 @@
-package dev.paracite.retrieval;
+package dev.paracite.bench;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.eval.EvalQuestion;
 import dev.paracite.eval.EvalSet;
+import dev.paracite.retrieval.Hit;
+import dev.paracite.retrieval.LuceneParagraphSearch;
+import dev.paracite.retrieval.RetrievalSettings;
+import dev.paracite.retrieval.Retriever;
+import dev.paracite.retrieval.Stemming;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Not a test: the measurement behind {@link RetrievalSettings#DEFAULT}. Run with
- * {@code mvn -q test-compile exec:java} or from an IDE; prints recall@1, recall@3 and MRR@10 of the
- * answerable dev questions for each analyzer and BM25 setting.
+ * The measurement behind {@link RetrievalSettings#DEFAULT} on the dev set: recall@1, recall@3 and
+ * MRR@10 of the answerable dev questions for each analyzer and BM25 setting (eval/README.md).
  */
 public final class RetrievalTuning {
 

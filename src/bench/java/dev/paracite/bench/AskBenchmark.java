@@ -1,0 +1,86 @@
+package dev.paracite.bench;
+
+import dev.paracite.Main;
+import dev.paracite.assistant.Assistant;
+import dev.paracite.assistant.CitationCheck;
+import dev.paracite.assistant.Question;
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.corpus.Paragraph;
+import dev.paracite.eval.EvalQuestion;
+import dev.paracite.eval.EvalSet;
+import dev.paracite.retrieval.LuceneParagraphSearch;
+import dev.paracite.retrieval.RetrievalSettings;
+import dev.paracite.retrieval.Retriever;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The ask path on the built-in document, piece by piece: BM25 retrieval (top 5), the whole
+ * extractive pipeline, and citation parsing and checking. Questions cycle through the answerable
+ * core dev questions.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class AskBenchmark {
+
+    static final String ANSWER = "The ruble should become a reserve currency [8]. Borders are protected jointly [13, 14]. "
+            + "Invented [42]. Security [12-14]. Unretrieved [3].";
+
+    private LuceneParagraphSearch search;
+    private Retriever retriever;
+    private Assistant assistant;
+    private List<String> questions;
+    private Set<String> provided;
+    private Set<String> existing;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        Document document = DocumentLoader.builtIn();
+        search = LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT);
+        retriever = new Retriever(document, search);
+        assistant = Main.assistant(document);
+        questions = EvalSet.load(Path.of("eval/dev.jsonl")).stream().filter(q -> q.core() && q.answerable())
+                .map(EvalQuestion::question).toList();
+        provided = Set.of("8", "12", "13", "14", "20");
+        existing = document.paragraphs().stream().map(Paragraph::label).collect(Collectors.toSet());
+    }
+
+    @TearDown
+    public void tearDown() {
+        search.close();
+    }
+
+    private String question() {
+        next = (next + 1) % questions.size();
+        return questions.get(next);
+    }
+
+    @Benchmark
+    public Object retrieveTop5() {
+        return retriever.retrieve(question(), 5);
+    }
+
+    @Benchmark
+    public Object extractivePipeline() {
+        return assistant.ask(Question.of(question()));
+    }
+
+    @Benchmark
+    public Object citationParseAndCheck() {
+        return CitationCheck.of(ANSWER, provided, existing);
+    }
+}

@@ -91,10 +91,6 @@ final class Coverage {
     }
 
     private double weight(Set<String> covered) {
-        double sum = 0;
-        for (String term : covered) {
-            sum += weights.getOrDefault(term, 0.0);
-        }
-        return sum;
+        return question.stream().filter(q -> covered.contains(q.term())).mapToDouble(q -> weights.get(q.term())).sum();
     }
 }

@@ -34,19 +34,10 @@ class AssistantTest {
     }
 
     private Assistant assistant(Draft draft) {
-        AnswerModel model = new AnswerModel() {
-            @Override
-            public String name() {
-                return "scripted";
-            }
-
-            @Override
-            public Draft answer(AnswerRequest request) {
-                seen.set(request);
-                return draft;
-            }
-        };
-        return new Assistant(new Retriever(DOCUMENT, search), model);
+        return new Assistant(new Retriever(DOCUMENT, search), ScriptedModel.answering(request -> {
+            seen.set(request);
+            return draft;
+        }));
     }
 
     @Test

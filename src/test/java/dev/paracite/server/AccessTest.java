@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paracite.Main;
 import dev.paracite.assistant.AnswerModel;
-import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Draft;
+import dev.paracite.assistant.ScriptedModel;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.retrieval.LuceneParagraphSearch;
@@ -111,23 +111,15 @@ class AccessTest {
         Document document = DocumentLoader.builtIn();
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AnswerModel slow = new AnswerModel() {
-            @Override
-            public String name() {
-                return "slow";
+        AnswerModel slow = ScriptedModel.answering(request -> {
+            inside.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public Draft answer(AnswerRequest request) {
-                inside.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Draft.answer("Slow [8].");
-            }
-        };
+            return Draft.answer("Slow [8].");
+        });
         Assistant assistant = new Assistant(new Retriever(document, LuceneParagraphSearch.build(document,
                 RetrievalSettings.DEFAULT)), slow);
         try (Server server = Server.start(assistant, "127.0.0.1", 0, new ServerSettings(List.of(), 0, 0, 1, List.of()))) {

@@ -8,6 +8,7 @@ import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Draft;
+import dev.paracite.assistant.ScriptedModel;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.retrieval.LuceneParagraphSearch;
@@ -32,17 +33,7 @@ class ServerFailureTest {
     }
 
     private static AnswerModel model(java.util.function.Function<AnswerRequest, Draft> answer) {
-        return new AnswerModel() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public Draft answer(AnswerRequest request) {
-                return answer.apply(request);
-            }
-        };
+        return ScriptedModel.answering(answer);
     }
 
     @Test

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paracite.assistant.AnswerModel;
-import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Assistant;
-import dev.paracite.assistant.Draft;
+import dev.paracite.assistant.ScriptedModel;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.retrieval.LuceneParagraphSearch;
@@ -31,17 +30,7 @@ class ChatPageErrorTest {
     void an_error_is_shown_and_the_question_is_kept() {
         Browser.assumeInstalled();
         Document document = DocumentLoader.builtIn();
-        AnswerModel broken = new AnswerModel() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public Draft answer(AnswerRequest request) {
-                throw new IllegalStateException("model down");
-            }
-        };
+        AnswerModel broken = ScriptedModel.failing(new IllegalStateException("model down"));
         Assistant assistant = new Assistant(new Retriever(document,
                 LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT)), broken);
         PrintStream original = System.err;

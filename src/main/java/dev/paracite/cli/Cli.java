@@ -78,6 +78,7 @@ public final class Cli {
             }
             case "ask" -> ask(cli);
             case "serve" -> {
+                // a bad --host or --port fails here, before the document is loaded and indexed
                 cli.host();
                 cli.port();
                 yield serving.serve(assistants.create(load(cli), cli), cli);

@@ -82,37 +82,35 @@ public record CliArgs(String command, List<String> positional, Map<String, Strin
     }
 
     public int number(String option, int fallback, int min, int max) {
+        return parsed(option, fallback, min, max, Integer::parseInt, "a whole number").intValue();
+    }
+
+    public double decimal(String option, double fallback, double min, double max) {
+        return parsed(option, fallback, min, max, Double::parseDouble, "a number").doubleValue();
+    }
+
+    /** The option's value read by {@code parse} and checked against [min, max], or {@code fallback} when absent. */
+    private Number parsed(String option, Number fallback, double min, double max,
+                          java.util.function.Function<String, Number> parse, String kind) {
         String value = options.get(option);
         if (value == null) {
             return fallback;
         }
-        int n;
+        Number n;
         try {
-            n = Integer.parseInt(value.strip());
+            n = parse.apply(value.strip());
         } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a whole number; it was \"" + value + "\".");
+            throw new UsageException(option + " must be " + kind + "; it was \"" + value + "\".");
         }
-        if (n < min || n > max) {
-            throw new UsageException(option + " must be between " + min + " and " + max + "; it was " + n + ".");
+        if (!(n.doubleValue() >= min && n.doubleValue() <= max)) {
+            throw new UsageException(option + " must be between " + format(min) + " and " + format(max) + "; it was "
+                    + value.strip() + ".");
         }
         return n;
     }
 
-    public double decimal(String option, double fallback, double min, double max) {
-        String value = options.get(option);
-        if (value == null) {
-            return fallback;
-        }
-        double d;
-        try {
-            d = Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a number; it was \"" + value + "\".");
-        }
-        if (!(d >= min && d <= max)) {
-            throw new UsageException(option + " must be between " + min + " and " + max + "; it was " + value + ".");
-        }
-        return d;
+    private static String format(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
     }
 
     public String host() {

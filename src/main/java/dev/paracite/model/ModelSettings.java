@@ -37,14 +37,9 @@ public record ModelSettings(String provider, String baseUrl, String apiKey, Stri
                 DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, false, null);
     }
 
-    /** "openai:gpt-4o-mini", or "extractive". */
-    public String label() {
-        return provider.equals(EXTRACTIVE) ? EXTRACTIVE : provider + ":" + modelName;
-    }
-
     @Override
     public String toString() {
         // never print the key
-        return "ModelSettings[" + label() + " at " + baseUrl + (apiKey == null ? "" : ", key set") + "]";
+        return "ModelSettings[" + provider + ":" + modelName + " at " + baseUrl + (apiKey == null ? "" : ", key set") + "]";
     }
 }

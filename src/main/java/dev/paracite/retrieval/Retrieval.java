@@ -8,8 +8,4 @@ public record Retrieval(List<Hit> hits, References references) {
     public Retrieval {
         hits = List.copyOf(hits);
     }
-
-    public boolean contains(String label) {
-        return hits.stream().anyMatch(h -> h.label().equals(label));
-    }
 }

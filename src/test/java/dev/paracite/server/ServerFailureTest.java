@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paracite.assistant.AnswerModel;
-import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Draft;
 import dev.paracite.assistant.ScriptedModel;
@@ -32,13 +31,9 @@ class ServerFailureTest {
         return new Assistant(new Retriever(DOCUMENT, LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT)), model);
     }
 
-    private static AnswerModel model(java.util.function.Function<AnswerRequest, Draft> answer) {
-        return ScriptedModel.answering(answer);
-    }
-
     @Test
     void an_unexpected_failure_gives_500_with_a_request_id_that_is_also_logged() throws Exception {
-        AnswerModel broken = model(r -> {
+        AnswerModel broken = ScriptedModel.answering(r -> {
             throw new IllegalStateException("secret detail at /srv/paracite/Model.java");
         });
         PrintStream original = System.err;
@@ -61,7 +56,7 @@ class ServerFailureTest {
 
     @Test
     void a_failure_while_streaming_ends_with_an_error_event() throws Exception {
-        AnswerModel broken = model(r -> {
+        AnswerModel broken = ScriptedModel.answering(r -> {
             throw new IllegalStateException("boom");
         });
         PrintStream original = System.err;
@@ -79,7 +74,7 @@ class ServerFailureTest {
     @Test
     void shutdown_lets_a_request_in_flight_finish_and_turns_new_ones_away() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        AnswerModel slow = model(r -> {
+        AnswerModel slow = ScriptedModel.answering(r -> {
             entered.countDown();
             sleep(1_000);
             return Draft.answer("Slow but sure [8].");

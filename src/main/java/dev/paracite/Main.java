@@ -1,14 +1,22 @@
 package dev.paracite;
 
 import dev.paracite.assistant.Assistant;
+import dev.paracite.assistant.FollowUp;
+import dev.paracite.embedding.CachingEmbedder;
+import dev.paracite.embedding.Embedder;
+import dev.paracite.embedding.EmbeddingException;
+import dev.paracite.embedding.OnnxEmbedder;
+import dev.paracite.extractive.ExtractiveModel;
+import dev.paracite.grounding.Support;
+import dev.paracite.grounding.SupportSettings;
 import dev.paracite.cli.Cli;
 import dev.paracite.cli.CliArgs;
 import dev.paracite.cli.UsageException;
 import dev.paracite.corpus.Document;
-import dev.paracite.model.ModelConfigException;
-import dev.paracite.model.ModelSettings;
-import dev.paracite.model.Models;
-import dev.paracite.model.PromptException;
+import dev.paracite.llm.ModelConfigException;
+import dev.paracite.llm.ModelSettings;
+import dev.paracite.llm.Models;
+import dev.paracite.llm.PromptException;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
@@ -34,25 +42,59 @@ public final class Main {
         System.exit(Cli.run(args, System.getenv(), System.out, System.err, Main::assistant, Main::serve));
     }
 
-    /** The assistant over {@code document} with the embedded Lucene index and the built-in extractive model. */
+    /** The assistant over {@code document} with the default retrieval and the built-in extractive model. */
     public static Assistant assistant(Document document) {
         return assistant(document, ModelSettings.extractive());
     }
 
-    /** The assistant with the model the command line and environment chose. */
+    /** The assistant with the model and retrieval the command line and environment chose. */
     public static Assistant assistant(Document document, CliArgs args) {
-        return assistant(document, settings(args));
+        return assistant(document, settings(args), retrieval(args));
     }
 
     public static Assistant assistant(Document document, ModelSettings settings) {
-        LuceneParagraphSearch search = LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT);
+        return assistant(document, settings, RetrievalSettings.DEFAULT);
+    }
+
+    public static Assistant assistant(Document document, ModelSettings settings, RetrievalSettings retrieval) {
+        Embedder embedder = new CachingEmbedder(embedder(), EMBEDDING_CACHE);
+        LuceneParagraphSearch search = LuceneParagraphSearch.build(document, retrieval, embedder);
+        Retriever retriever = new Retriever(document, search);
+        Support support = new Support(embedder, SupportSettings.DEFAULT);
+        ExtractiveModel extractive = new ExtractiveModel(search.terms());
+        if (settings.provider().equals(ModelSettings.EXTRACTIVE)) {
+            return new Assistant(retriever, extractive, null, FollowUp.INSTANCE, support);
+        }
         try {
-            Models.Choice choice = Models.create(settings, search.terms(), document.name());
-            return new Assistant(new Retriever(document, search), choice.model(), choice.condenser());
+            Models.Choice choice = Models.create(settings, document.name());
+            return new Assistant(retriever, choice.model(), settings.fallback() ? extractive : null, choice.condenser(), support);
         } catch (ModelConfigException | PromptException e) {
             search.close();
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** Sentences and paragraphs whose embeddings an assistant remembers (about 1.6 KB each). */
+    private static final int EMBEDDING_CACHE = 50_000;
+
+    private static Embedder embedder() {
+        try {
+            return OnnxEmbedder.shared();
+        } catch (EmbeddingException e) {
+            throw new UsageException(e.getMessage());
+        } catch (ExceptionInInitializerError e) {
+            throw new UsageException(e.getCause() == null ? "The embedding model could not be loaded." : e.getCause().getMessage());
+        }
+    }
+
+    static RetrievalSettings retrieval(CliArgs args) {
+        String mode = args.option("--retrieval", "default").toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "default" -> RetrievalSettings.DEFAULT;
+            case "bm25" -> RetrievalSettings.BM25;
+            case "hybrid" -> RetrievalSettings.HYBRID;
+            default -> throw new UsageException("--retrieval must be bm25 or hybrid; it was \"" + mode + "\".");
+        };
     }
 
     static ModelSettings settings(CliArgs args) {

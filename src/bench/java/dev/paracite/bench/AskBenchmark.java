@@ -2,11 +2,11 @@ package dev.paracite.bench;
 
 import dev.paracite.Main;
 import dev.paracite.assistant.Assistant;
-import dev.paracite.assistant.CitationCheck;
+import dev.paracite.assistant.Draft;
+import dev.paracite.assistant.ScriptedModel;
 import dev.paracite.assistant.Question;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
-import dev.paracite.corpus.Paragraph;
 import dev.paracite.eval.EvalQuestion;
 import dev.paracite.eval.EvalSet;
 import dev.paracite.retrieval.LuceneParagraphSearch;
@@ -14,9 +14,7 @@ import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -27,8 +25,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The ask path on the built-in document, piece by piece: BM25 retrieval (top 5), the whole
- * extractive pipeline, and citation parsing and checking. Questions cycle through the answerable
+ * The ask path on the built-in document, piece by piece: retrieval (top 5), the whole extractive
+ * pipeline, and the grounding check of a model's answer. Questions cycle through the answerable
  * core dev questions.
  */
 @State(Scope.Thread)
@@ -43,8 +41,7 @@ public class AskBenchmark {
     private Retriever retriever;
     private Assistant assistant;
     private List<String> questions;
-    private Set<String> provided;
-    private Set<String> existing;
+    private Assistant grounding;
     private int next;
 
     @Setup
@@ -55,8 +52,7 @@ public class AskBenchmark {
         assistant = Main.assistant(document);
         questions = EvalSet.load(Path.of("eval/dev.jsonl")).stream().filter(q -> q.core() && q.answerable())
                 .map(EvalQuestion::question).toList();
-        provided = Set.of("8", "12", "13", "14", "20");
-        existing = document.paragraphs().stream().map(Paragraph::label).collect(Collectors.toSet());
+        grounding = new Assistant(retriever, ScriptedModel.answering(request -> Draft.answer(ANSWER)), assistant.support());
     }
 
     @TearDown
@@ -79,8 +75,11 @@ public class AskBenchmark {
         return assistant.ask(Question.of(question()));
     }
 
+    /** Retrieval, then the grounding check of a five-statement model answer (citations, support, spans). */
     @Benchmark
-    public Object citationParseAndCheck() {
-        return CitationCheck.of(ANSWER, provided, existing);
+    public Object groundedModelAnswer() {
+        return grounding.ask(Question.of(GROUNDING_QUESTION));
     }
+
+    static final String GROUNDING_QUESTION = "What role should the ruble play, and how are the borders protected?";
 }

@@ -4,7 +4,7 @@ import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Question;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentParser;
-import dev.paracite.model.ExtractiveModel;
+import dev.paracite.extractive.ExtractiveModel;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
@@ -40,11 +40,11 @@ public final class ScaleBench {
         Document document = DocumentParser.parse("synthetic-" + paragraphs, text);
         long parsed = System.nanoTime();
         text = null;
-        LuceneParagraphSearch search = LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT);
+        LuceneParagraphSearch search = LuceneParagraphSearch.build(document, RetrievalSettings.BM25);
         long built = System.nanoTime();
         long heap = heapAfterGc() - baseline;
         Retriever retriever = new Retriever(document, search);
-        Assistant assistant = new Assistant(retriever, new ExtractiveModel(search.terms()));
+        Assistant assistant = new Assistant(retriever, new ExtractiveModel(search.terms()), dev.paracite.Shared.support());
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
             queries.add(generator.query(document.paragraphs()));

@@ -2,7 +2,10 @@ package dev.paracite.assistant;
 
 import java.util.List;
 
-/** Receives an answer as it is made: first what was retrieved, then pieces of the answer text. */
+/**
+ * Receives an answer as it is made: first what was retrieved, then each statement once it is complete
+ * and has passed the grounding check. Nothing is sent that is later withdrawn.
+ */
 public interface AnswerListener {
 
     AnswerListener NONE = new AnswerListener() {
@@ -11,11 +14,22 @@ public interface AnswerListener {
         }
 
         @Override
-        public void delta(String text) {
+        public void delta(String text, Response.Statement statement) {
         }
     };
 
     void retrieved(List<Response.Retrieved> retrieved);
 
-    void delta(String text);
+    /**
+     * Called for every piece of model text as it arrives, before it is checked. A listener whose reader
+     * has gone away throws here, which cancels the model call.
+     */
+    default void progress() {
+    }
+
+    /**
+     * A checked statement: {@code text} is what it adds to the answer (the space or line break before
+     * it, then the statement with its markers), {@code statement} the statement itself.
+     */
+    void delta(String text, Response.Statement statement);
 }

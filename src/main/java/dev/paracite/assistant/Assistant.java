@@ -4,38 +4,57 @@ import dev.paracite.assistant.Response.Cited;
 import dev.paracite.assistant.Response.Retrieved;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.grounding.Context;
+import dev.paracite.grounding.Support;
 import dev.paracite.retrieval.Hit;
 import dev.paracite.retrieval.Retrieval;
 import dev.paracite.retrieval.Retriever;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one answering pipeline every model goes through: retrieve, let the model write, keep only
- * citations of paragraphs provided for this question, and decide the outcome.
+ * The one answering pipeline every model goes through: retrieve, let the model write, and show only the
+ * statements that cite a paragraph provided for this question and are supported by it, each as soon
+ * as it is complete and checked. With a fallback model, a model that fails before its first statement
+ * was shown is replaced by the fallback; one that fails after ends with what was shown and a notice.
  */
 public final class Assistant {
 
-    /** Shown when a model's answer is left with no valid citation: its claims cannot be traced, so they are withheld. */
-    static final String UNGROUNDED = "The answer could not be grounded in the document: it cited no paragraph "
-            + "that was retrieved for this question, so it is not shown.";
+    private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
+
+    /** Shown when none of a model's statements survives the check: its claims cannot be traced, so they are withheld. */
+    static final String UNGROUNDED = "The answer could not be grounded in the document: none of its statements "
+            + "is supported by a paragraph retrieved for this question, so it is not shown.";
+    static final String STOPPED_EARLY = "The model stopped before finishing; the answer may be incomplete.";
 
     private final Retriever retriever;
     private final AnswerModel model;
+    private final AnswerModel fallback;
     private final Condenser condenser;
+    private final Support support;
     private final Document document;
+    private final Context context;
     private final Set<String> labels;
 
-    public Assistant(Retriever retriever, AnswerModel model) {
-        this(retriever, model, FollowUp.INSTANCE);
+    public Assistant(Retriever retriever, AnswerModel model, Support support) {
+        this(retriever, model, null, FollowUp.INSTANCE, support);
     }
 
-    public Assistant(Retriever retriever, AnswerModel model, Condenser condenser) {
+    /** {@code fallback} (may be null) answers when {@code model} fails before anything was shown. */
+    public Assistant(Retriever retriever, AnswerModel model, AnswerModel fallback, Condenser condenser, Support support) {
         this.retriever = retriever;
         this.model = model;
+        this.fallback = fallback;
         this.condenser = condenser;
+        this.support = support;
         this.document = retriever.document();
+        this.context = Context.of(document);
         this.labels = document.paragraphs().stream().map(Paragraph::label).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -43,7 +62,7 @@ public final class Assistant {
         return ask(question, AnswerListener.NONE);
     }
 
-    /** Answers, telling {@code listener} what was retrieved and then the answer text as it is produced. */
+    /** Answers, telling {@code listener} what was retrieved and then each statement once it has passed the check. */
     public Response ask(Question question, AnswerListener listener) {
         long start = System.nanoTime();
         String standalone = question.history().isEmpty() ? question.text()
@@ -52,35 +71,97 @@ public final class Assistant {
         long retrieved = System.nanoTime();
         List<Retrieved> hits = retrieval.hits().stream().map(Assistant::retrieved).toList();
         listener.retrieved(hits);
-        Set<String> provided = retrieval.hits().stream().map(Hit::label).collect(Collectors.toSet());
-        StreamingCitations stream = new StreamingCitations(provided, labels, listener::delta);
-        Draft draft;
+        Map<String, Paragraph> provided = new LinkedHashMap<>();
+        retrieval.hits().forEach(h -> provided.put(h.label(), h.paragraph()));
+        List<String> notices = new ArrayList<>();
+        Written written;
         if (onlyMissingReferences(retrieval) && retrieval.hits().isEmpty()) {
-            draft = Draft.decline(MissingReferences.sentence(retrieval.references().missing(), document));
-            stream.accept(draft.text());
+            written = Written.declined(model, MissingReferences.sentence(retrieval.references().missing(), document));
         } else {
-            AnswerRequest request = new AnswerRequest(question.text(), standalone, question.history(), retrieval);
-            draft = listener == AnswerListener.NONE ? model.answer(request) : model.stream(request, stream::accept);
-            if (draft.declined() && onlyMissingReferences(retrieval)) {
+            written = write(new AnswerRequest(question.text(), standalone, question.history(), retrieval), provided,
+                    listener, notices);
+            if (written.draft.declined() && onlyMissingReferences(retrieval)) {
                 // the missing paragraph is the more useful thing to say than "not found"
-                draft = Draft.decline(MissingReferences.sentence(retrieval.references().missing(), document));
+                written = Written.declined(written.by, MissingReferences.sentence(retrieval.references().missing(), document));
             }
         }
-        stream.finish();
         long answered = System.nanoTime();
-        CitationCheck check = CitationCheck.of(draft.text(), provided, labels);
-        boolean grounded = !check.cited().isEmpty();
-        String answer = grounded || draft.declined() ? check.text() : UNGROUNDED;
+        Grounder g = written.grounder;
+        boolean grounded = g != null && g.emitted();
         if (grounded && !retrieval.references().missing().isEmpty()) {
-            String note = " " + MissingReferences.sentence(retrieval.references().missing(), document);
-            listener.delta(note);
-            answer = answer + note;
+            notices.add(MissingReferences.sentence(retrieval.references().missing(), document));
         }
+        String answer = grounded ? g.answer() : written.draft.declined() ? written.draft.text() : UNGROUNDED;
         return new Response(grounded ? Outcome.ANSWERED : Outcome.NOT_IN_DOCUMENT, answer,
-                check.cited().stream().map(this::cited).toList(), hits,
-                check.dropped(), draft.model() == null ? model.name() : draft.model(), document.name(),
+                grounded ? g.statements() : List.of(),
+                grounded ? g.cited().stream().map(this::cited).toList() : List.of(), hits,
+                g == null ? List.of() : g.droppedCitations(),
+                g == null || written.draft.declined() ? List.of() : g.droppedStatements(),
+                written.by.name(), document.name(),
                 new Response.Timings(ms(retrieved - start), ms(answered - retrieved), ms(System.nanoTime() - start)),
-                draft.notice());
+                notices.isEmpty() ? null : String.join(" ", notices));
+    }
+
+    /** A model's draft with the check it went through, and which model wrote it. */
+    private record Written(Draft draft, Grounder grounder, AnswerModel by) {
+        static Written declined(AnswerModel by, String text) {
+            return new Written(Draft.decline(text), null, by);
+        }
+    }
+
+    private Written write(AnswerRequest request, Map<String, Paragraph> provided, AnswerListener listener,
+                          List<String> notices) {
+        Grounder grounder = grounder(provided, listener);
+        try {
+            Draft draft = draft(model, request, grounder, listener);
+            if (!draft.complete() && !grounder.emitted() && fallback != null) {
+                return fallBack(request, provided, listener, notices, "it stopped before finishing its answer.");
+            }
+            if (!draft.complete()) {
+                notices.add(STOPPED_EARLY);
+            }
+            return new Written(draft, grounder, model);
+        } catch (ModelUnavailableException e) {
+            if (grounder.emitted()) {
+                LOG.warn("{} failed after part of its answer was shown: {}", model.name(), e.getMessage());
+                grounder.finish(false);
+                notices.add(STOPPED_EARLY);
+                return new Written(Draft.unfinished(grounder.answer()), grounder, model);
+            }
+            if (fallback == null) {
+                throw e;
+            }
+            return fallBack(request, provided, listener, notices, e.getMessage());
+        }
+    }
+
+    private Written fallBack(AnswerRequest request, Map<String, Paragraph> provided, AnswerListener listener,
+                             List<String> notices, String why) {
+        LOG.warn("{} unavailable, answering with {}: {}", model.name(), fallback.name(), why);
+        notices.add("The " + model.name() + " model was unavailable (" + why + "); the built-in "
+                + fallback.name() + " model answered instead.");
+        Grounder grounder = grounder(provided, listener);
+        return new Written(draft(fallback, request, grounder, listener), grounder, fallback);
+    }
+
+    /** Lets {@code writer} answer, feeding its text through {@code grounder}; the grounder has finished on return. */
+    private static Draft draft(AnswerModel writer, AnswerRequest request, Grounder grounder, AnswerListener listener) {
+        Draft draft;
+        if (listener == AnswerListener.NONE) {
+            draft = writer.answer(request);
+            grounder.accept(draft.text());
+        } else {
+            draft = writer.stream(request, piece -> {
+                listener.progress();
+                grounder.accept(piece);
+            });
+        }
+        grounder.finish(draft.complete());
+        return draft;
+    }
+
+    private Grounder grounder(Map<String, Paragraph> provided, AnswerListener listener) {
+        return new Grounder(provided, labels, support, context, listener::delta);
     }
 
     public Document document() {
@@ -89,6 +170,11 @@ public final class Assistant {
 
     public String modelName() {
         return model.name();
+    }
+
+    /** The check every statement of an answer passes, for evaluations that check answers again. */
+    public Support support() {
+        return support;
     }
 
     private static boolean onlyMissingReferences(Retrieval retrieval) {
@@ -108,5 +194,4 @@ public final class Assistant {
     private static double ms(long nanos) {
         return Math.round(nanos / 10_000.0) / 100.0;
     }
-
 }

@@ -3,6 +3,7 @@ package dev.paracite.assistant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,33 @@ public record CitationMarker(int start, int end, List<String> labels) {
             }
         }
         return markers;
+    }
+
+    /**
+     * {@code text} with each marker reduced to the labels {@code keep} accepts: a marker left with none
+     * disappears with the space before it, a reduced one is rewritten as {@code [8, 9]}.
+     */
+    public static String rewrite(String text, Predicate<String> keep) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (CitationMarker marker : find(text)) {
+            List<String> kept = new ArrayList<>();
+            for (String label : marker.labels()) {
+                if (keep.test(label) && !kept.contains(label)) {
+                    kept.add(label);
+                }
+            }
+            String before = text.substring(from, marker.start());
+            if (kept.isEmpty()) {
+                out.append(before.stripTrailing());
+            } else {
+                out.append(before);
+                out.append(kept.equals(marker.labels()) ? text.substring(marker.start(), marker.end())
+                        : "[" + String.join(", ", kept) + "]");
+            }
+            from = marker.end();
+        }
+        return out.append(text.substring(from)).toString();
     }
 
     /** The labels inside a marker, or an empty list when the content is not a citation list. */

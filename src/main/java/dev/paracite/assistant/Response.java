@@ -4,33 +4,58 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The answer to one question, in the shape the CLI's --json and the HTTP API return. {@code notice}
- * appears only when something about the answer needs saying, e.g. that the configured model was
- * unavailable and another answered.
+ * The answer to one question, in the shape the CLI's --json and the HTTP API return. {@code answer} is
+ * the text shown, made only of {@code statements} that passed the grounding check (or, when nothing is
+ * answered, the sentence saying why); {@code notice} appears only when something about the answer needs
+ * saying: a fallback model answered, the model stopped early, a named paragraph does not exist.
  */
-public record Response(Outcome outcome, String answer, List<Cited> citations, List<Retrieved> retrieved,
-                       List<DroppedCitation> droppedCitations, String model, String document, Timings timings,
+public record Response(Outcome outcome, String answer, List<Statement> statements, List<Cited> citations,
+                       List<Retrieved> retrieved, List<DroppedCitation> droppedCitations,
+                       List<DroppedStatement> droppedStatements, String model, String document, Timings timings,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String notice) {
 
-    public Response(Outcome outcome, String answer, List<Cited> citations, List<Retrieved> retrieved,
-                    List<DroppedCitation> droppedCitations, String model, String document, Timings timings) {
-        this(outcome, answer, citations, retrieved, droppedCitations, model, document, timings, null);
-    }
-
     public Response {
+        statements = List.copyOf(statements);
         citations = List.copyOf(citations);
         retrieved = List.copyOf(retrieved);
         droppedCitations = List.copyOf(droppedCitations);
+        droppedStatements = List.copyOf(droppedStatements);
     }
+
+    /**
+     * One statement of the answer: its text without citation markers, where it stands in
+     * {@code answer} (markers included, characters {@code [start, end)}), and the passages supporting it.
+     */
+    public record Statement(String text, int start, int end, List<SpanCitation> citations) {
+        public Statement {
+            citations = List.copyOf(citations);
+        }
+    }
+
+    /** A citation of characters {@code [start, end)} of a paragraph's text, the passage that supports its statement. */
+    public record SpanCitation(String paragraph, int start, int end) {}
 
     /** A paragraph the answer cites. */
     public record Cited(String paragraph, String section, String text) {}
 
-    /** A paragraph retrieval passed to the model, with its BM25 score (0 for a named paragraph BM25 did not rank). */
+    /** A paragraph retrieval passed to the model, with its retrieval score (0 for a named paragraph retrieval did not rank). */
     public record Retrieved(String paragraph, String section, double score, String text) {}
 
     /** A citation removed from the answer, and why. */
     public record DroppedCitation(String paragraph, String reason) {}
+
+    /**
+     * A statement of the model's answer that was not shown: {@code uncited} (no citation, and no
+     * neighbouring one supports it), {@code unsupported} (no cited paragraph supports it),
+     * {@code cites_unprovided} (it cites only paragraphs that do not exist or were not retrieved), or
+     * {@code unfinished} (the model stopped in the middle of it).
+     */
+    public record DroppedStatement(String text, String reason) {
+        public static final String UNCITED = "uncited";
+        public static final String UNSUPPORTED = "unsupported";
+        public static final String CITES_UNPROVIDED = "cites_unprovided";
+        public static final String UNFINISHED = "unfinished";
+    }
 
     /** Milliseconds spent retrieving, in the model, and in all. */
     public record Timings(double retrievalMs, double modelMs, double totalMs) {}

@@ -15,6 +15,7 @@ public record CliArgs(String command, List<String> positional, Map<String, Strin
     /** Options taking a value, with their environment variables ("" where there is none). */
     static final Map<String, String> VALUED = Map.ofEntries(
             Map.entry("--document", "PARACITE_DOCUMENT"), Map.entry("--top-k", "PARACITE_TOP_K"),
+            Map.entry("--retrieval", "PARACITE_RETRIEVAL"),
             Map.entry("--host", "PARACITE_HOST"), Map.entry("--port", "PARACITE_PORT"),
             Map.entry("--model", "PARACITE_MODEL"), Map.entry("--base-url", "PARACITE_BASE_URL"),
             Map.entry("--api-key", "PARACITE_API_KEY"), Map.entry("--model-name", "PARACITE_MODEL_NAME"),

@@ -56,8 +56,9 @@ public final class EvalRunner {
             response = assistant.ask(new Question(q.question(), q.history(), Question.DEFAULT_TOP_K));
         } catch (InvalidQuestionException e) {
             response = new Response(Outcome.NOT_IN_DOCUMENT, "The question was refused: " + e.getMessage(), List.of(),
-                    List.of(), List.of(), assistant.modelName(), document.name(), new Response.Timings(0, 0, 0));
+                    List.of(), List.of(), List.of(), List.of(), assistant.modelName(), document.name(),
+                    new Response.Timings(0, 0, 0), null);
         }
-        return Scoring.score(q, document, response, (System.nanoTime() - start) / 1e6);
+        return Scoring.score(q, document, response, (System.nanoTime() - start) / 1e6, assistant.support());
     }
 }

@@ -11,8 +11,11 @@ record Metric(String name, String label, boolean rate, Function<Summary, Number>
             new Metric("recallAt5", "Recall@5", true, Summary::recallAt5),
             new Metric("mrrAt10", "MRR@10", true, Summary::mrrAt10),
             new Metric("citedGold", "Cited a gold paragraph", true, Summary::citedGold),
+            new Metric("citedGoldWithAnswer", "... and gave the answer", true, Summary::citedGoldWithAnswer),
             new Metric("citationRecall", "Citation recall", true, Summary::citationRecall),
-            new Metric("citationPrecision", "Citation precision", true, Summary::citationPrecision),
+            new Metric("citationPrecision", "Citation precision (answerable)", true, Summary::citationPrecision),
+            new Metric("citationPrecisionOverall", "Citation precision (all)", true, Summary::citationPrecisionOverall),
+            new Metric("statementsKept", "Statements kept", true, Summary::statementsKept),
             new Metric("supportedSentences", "Supported sentences", true, Summary::supportedSentences),
             new Metric("supportingCitations", "Supporting citations", true, Summary::supportingCitations),
             new Metric("answeredRate", "Answered (answerable)", true, Summary::answeredRate),
@@ -21,7 +24,10 @@ record Metric(String name, String label, boolean rate, Function<Summary, Number>
             new Metric("factCoverage", "Key-fact coverage", true, Summary::factCoverage),
             new Metric("invalidCitations", "Invalid citations", false, Summary::invalidCitations),
             new Metric("latencyP50", "Latency p50 (ms)", false, Summary::latencyP50),
-            new Metric("latencyP95", "Latency p95 (ms)", false, Summary::latencyP95));
+            new Metric("latencyP95", "Latency p95 (ms)", false, Summary::latencyP95),
+            new Metric("passed", "Passed", false, Summary::passed),
+            new Metric("refuseAllBaseline", "Passed by refusing all", false, Summary::refuseAllBaseline),
+            new Metric("answerAllBaseline", "Passed by answering all, at best", false, Summary::answerAllBaseline));
 
     /** The rate metrics charted per kind. */
     static final List<String> CHARTED = List.of("citedGold", "citationPrecision", "supportedSentences", "answeredRate",

@@ -10,7 +10,7 @@ public record QuestionResult(
         String id, String document, String kind, String question, boolean answerable, List<String> gold,
         String outcome, String answer, List<String> cited, List<String> retrieved,
         Double recallAt1, Double recallAt5, Double mrrAt10, Double citationRecall, Double citationPrecision,
-        int sentences, int supportedSentences, int citations, int supportingCitations,
+        int sentences, int supportedSentences, int citations, int supportingCitations, int droppedStatements,
         int factGroups, int factsFound, int invalidCitations, double latencyMs, boolean passed, String failure) {
 
     public QuestionResult {
@@ -21,5 +21,10 @@ public record QuestionResult(
 
     boolean answered() {
         return "answered".equals(outcome);
+    }
+
+    /** Answered, citing at least one gold paragraph. */
+    boolean citesGold() {
+        return answered() && cited.stream().anyMatch(gold::contains);
     }
 }

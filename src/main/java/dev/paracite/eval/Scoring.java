@@ -2,29 +2,45 @@ package dev.paracite.eval;
 
 import dev.paracite.assistant.Response;
 import dev.paracite.corpus.Document;
-import dev.paracite.corpus.Paragraph;
+import dev.paracite.grounding.Context;
+import dev.paracite.grounding.Support;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Scores one response against its question; the formulas are in eval/README.md. */
 public final class Scoring {
 
     private Scoring() {}
 
-    public static QuestionResult score(EvalQuestion q, Document document, Response r, double latencyMs) {
+    /**
+     * Scores {@code r}; its shown statements are checked again with {@code support}, the check the answer
+     * path uses, against the document's paragraphs.
+     */
+    public static QuestionResult score(EvalQuestion q, Document document, Response r, double latencyMs, Support support) {
         List<String> cited = r.citations().stream().map(Response.Cited::paragraph).toList();
         List<String> retrieved = r.retrieved().stream().map(Response.Retrieved::paragraph).toList();
-        Map<String, String> texts = document.paragraphs().stream()
-                .collect(Collectors.toMap(Paragraph::label, Paragraph::text));
-        StatementSupport.Counts support = "answered".equals(r.outcome().wire())
-                ? StatementSupport.of(r.answer(), texts) : new StatementSupport.Counts(0, 0, 0, 0);
-        int invalid = (int) cited.stream().filter(l -> !texts.containsKey(l)).count();
+        Context context = Context.of(document);
+        int statements = 0;
+        int supported = 0;
+        int citations = 0;
+        int supporting = 0;
+        for (Response.Statement statement : r.statements()) {
+            statements++;
+            boolean any = false;
+            for (Response.SpanCitation c : statement.citations()) {
+                citations++;
+                boolean ok = document.paragraph(c.paragraph())
+                        .flatMap(p -> support.check(statement.text(), p, context)).isPresent();
+                supporting += ok ? 1 : 0;
+                any |= ok;
+            }
+            supported += any ? 1 : 0;
+        }
+        int invalid = (int) cited.stream().filter(l -> document.paragraph(l).isEmpty()).count();
         int found = factsFound(q.facts(), r.answer());
         boolean answered = "answered".equals(r.outcome().wire());
-        String failure = failure(q, answered, cited);
+        String failure = failure(q, answered, cited, found);
         return new QuestionResult(q.id(), document.name(), q.kind(), q.question(), q.answerable(), q.gold(),
                 r.outcome().wire(), r.answer(), cited, retrieved,
                 q.answerable() ? recallAt(q.gold(), retrieved, 1) : null,
@@ -32,7 +48,7 @@ public final class Scoring {
                 q.answerable() ? mrrAt(q.gold(), retrieved, 10) : null,
                 q.answerable() ? citationRecall(q.gold(), cited) : null,
                 citationPrecision(q.gold(), q.acceptable(), cited),
-                support.sentences(), support.supported(), support.citations(), support.supporting(),
+                statements, supported, citations, supporting, r.droppedStatements().size(),
                 q.facts().size(), found, invalid, latencyMs, failure == null, failure);
     }
 
@@ -73,8 +89,11 @@ public final class Scoring {
                 .count();
     }
 
-    /** Why a question failed: an answerable one must be answered citing a gold paragraph, others declined. */
-    private static String failure(EvalQuestion q, boolean answered, List<String> cited) {
+    /**
+     * Why a question failed: an answerable one must be answered citing a gold paragraph and containing
+     * one phrase of each of its fact groups; an unanswerable one must be declined.
+     */
+    private static String failure(EvalQuestion q, boolean answered, List<String> cited, int factsFound) {
         if (!q.answerable()) {
             return answered ? "answered a question the document cannot answer, citing " + cited : null;
         }
@@ -83,6 +102,10 @@ public final class Scoring {
         }
         if (cited.stream().noneMatch(q.gold()::contains)) {
             return "cited " + cited + " but the gold is " + q.gold();
+        }
+        if (factsFound < q.facts().size()) {
+            return "cited a gold paragraph but the answer lacks " + (q.facts().size() - factsFound) + " of "
+                    + q.facts().size() + " key facts";
         }
         return null;
     }

@@ -8,15 +8,18 @@ import java.util.function.Predicate;
 
 /**
  * Aggregate metrics over a group of question results (a whole set or one kind). A metric with nothing
- * to average over is null. Rates are shares in 0..1; latencies are milliseconds.
+ * to average over is null. Rates are shares in 0..1; latencies are milliseconds. The two baselines say
+ * what a model that refuses everything would pass (every unanswerable question) and what one that
+ * answers everything could pass at best (every answerable one).
  */
 public record Summary(int questions, int answerable, int unanswerable,
                       Double recallAt1, Double recallAt5, Double mrrAt10,
-                      Double citedGold, Double citationRecall, Double citationPrecision,
-                      Double supportedSentences, Double supportingCitations,
+                      Double citedGold, Double citedGoldWithAnswer, Double citationRecall,
+                      Double citationPrecision, Double citationPrecisionOverall,
+                      Double statementsKept, Double supportedSentences, Double supportingCitations,
                       Double answeredRate, Double refusalRate, Double falseRefusalRate,
                       Double factCoverage, int invalidCitations, double latencyP50, double latencyP95,
-                      int passed) {
+                      int passed, int refuseAllBaseline, int answerAllBaseline) {
 
     public static Summary of(List<QuestionResult> results) {
         List<QuestionResult> answerable = results.stream().filter(QuestionResult::answerable).toList();
@@ -25,8 +28,11 @@ public record Summary(int questions, int answerable, int unanswerable,
         return new Summary(results.size(), answerable.size(), unanswerable.size(),
                 mean(answerable, QuestionResult::recallAt1), mean(answerable, QuestionResult::recallAt5),
                 mean(answerable, QuestionResult::mrrAt10),
-                share(answerable, r -> r.answered() && r.cited().stream().anyMatch(r.gold()::contains)),
-                mean(answerable, QuestionResult::citationRecall), mean(results, QuestionResult::citationPrecision),
+                share(answerable, QuestionResult::citesGold),
+                share(answerable, r -> r.citesGold() && r.factsFound() == r.factGroups()),
+                mean(answerable, QuestionResult::citationRecall),
+                mean(answerable, QuestionResult::citationPrecision), mean(results, QuestionResult::citationPrecision),
+                ratio(results, QuestionResult::sentences, r -> r.sentences() + r.droppedStatements()),
                 ratio(answered, QuestionResult::supportedSentences, QuestionResult::sentences),
                 ratio(answered, QuestionResult::supportingCitations, QuestionResult::citations),
                 share(answerable, QuestionResult::answered), share(unanswerable, r -> !r.answered()),
@@ -34,7 +40,7 @@ public record Summary(int questions, int answerable, int unanswerable,
                 ratio(results, QuestionResult::factsFound, QuestionResult::factGroups),
                 results.stream().mapToInt(QuestionResult::invalidCitations).sum(),
                 percentile(results, 0.50), percentile(results, 0.95),
-                (int) results.stream().filter(QuestionResult::passed).count());
+                (int) results.stream().filter(QuestionResult::passed).count(), unanswerable.size(), answerable.size());
     }
 
     private static Double mean(List<QuestionResult> rs, Function<QuestionResult, Double> metric) {

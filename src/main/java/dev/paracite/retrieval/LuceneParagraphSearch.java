@@ -2,22 +2,29 @@ package dev.paracite.retrieval;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.embedding.Embedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -26,37 +33,50 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * In-memory Lucene BM25 index over one document, built once; one shared searcher, no locks. Questions
- * are analysed into terms and turned into a query directly, never through a query parser, so query
- * syntax in a question is just text.
+ * In-memory Lucene index over one document, built once; one shared searcher, no locks. Questions are
+ * analysed into terms and turned into a BM25 query directly, never through a query parser, so query
+ * syntax in a question is just text. With a dense {@link Fusion}, every paragraph's embedding is
+ * indexed too and the nearest paragraphs to the question's embedding join the BM25 ranking.
  */
 public final class LuceneParagraphSearch implements ParagraphSearch {
 
     static final String TEXT = "text";
     static final String SECTION = "section";
     private static final String ORDINAL = "ordinal";
+    private static final String VECTOR = "vector";
+    /** Paragraphs embedded per call while indexing. */
+    private static final int BATCH = 32;
 
     private final List<Paragraph> paragraphs;
     private final RetrievalSettings settings;
+    private final Embedder embedder;
     private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final LuceneTerms terms;
 
-    private LuceneParagraphSearch(Document document, RetrievalSettings settings) throws IOException {
+    private LuceneParagraphSearch(Document document, RetrievalSettings settings, Embedder embedder) throws IOException {
         this.paragraphs = document.paragraphs();
         this.settings = settings;
+        this.embedder = embedder;
         Analyzer analyzer = new ParagraphAnalyzer(settings.stemming());
         BM25Similarity similarity = new BM25Similarity(settings.k1(), settings.b());
         this.directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setSimilarity(similarity))) {
-            for (int i = 0; i < paragraphs.size(); i++) {
-                Paragraph p = paragraphs.get(i);
-                org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-                doc.add(new StoredField(ORDINAL, i));
-                doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
-                doc.add(new TextField(SECTION, p.section(), Field.Store.NO));
-                writer.addDocument(doc);
+            for (int from = 0; from < paragraphs.size(); from += BATCH) {
+                List<Paragraph> batch = paragraphs.subList(from, Math.min(paragraphs.size(), from + BATCH));
+                List<float[]> vectors = embedder == null ? null : embedder.embedAll(batch.stream().map(Paragraph::text).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    Paragraph p = batch.get(i);
+                    org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+                    doc.add(new StoredField(ORDINAL, from + i));
+                    doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
+                    doc.add(new TextField(SECTION, p.section(), Field.Store.NO));
+                    if (vectors != null) {
+                        doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+                    }
+                    writer.addDocument(doc);
+                }
             }
         }
         this.reader = DirectoryReader.open(directory);
@@ -65,9 +85,18 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
         this.terms = new LuceneTerms(analyzer, reader, document.name());
     }
 
+    /** A BM25-only index; {@code settings} must not ask for a dense ranking. */
     public static LuceneParagraphSearch build(Document document, RetrievalSettings settings) {
+        return build(document, settings, null);
+    }
+
+    /** An index whose dense ranking, if {@code settings} asks for one, comes from {@code embedder}. */
+    public static LuceneParagraphSearch build(Document document, RetrievalSettings settings, Embedder embedder) {
+        if (settings.fusion().dense() && embedder == null) {
+            throw new IllegalArgumentException("hybrid retrieval needs an embedding model");
+        }
         try {
-            return new LuceneParagraphSearch(document, settings);
+            return new LuceneParagraphSearch(document, settings, settings.fusion().dense() ? embedder : null);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
@@ -79,6 +108,21 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
         if (queryTerms.isEmpty() || topK <= 0) {
             return List.of();
         }
+        try {
+            Fusion fusion = settings.fusion();
+            List<Scored> bm25 = top(bm25(queryTerms), fusion.dense() ? Math.max(topK, fusion.depth()) : topK);
+            if (!fusion.dense()) {
+                return hits(bm25, topK);
+            }
+            List<Scored> dense = top(new KnnFloatVectorQuery(VECTOR, embedder.embed(question),
+                    Math.max(topK, fusion.depth())), Math.max(topK, fusion.depth()));
+            return hits(fuse(bm25, dense, fusion), topK);
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the in-memory index failed", e);
+        }
+    }
+
+    private Query bm25(List<QueryTerm> queryTerms) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (QueryTerm term : queryTerms) {
             query.add(clause(TEXT, term), BooleanClause.Occur.SHOULD);
@@ -86,16 +130,47 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
                 query.add(new BoostQuery(clause(SECTION, term), settings.sectionWeight()), BooleanClause.Occur.SHOULD);
             }
         }
-        try {
-            List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(query.build(), topK).scoreDocs) {
-                int ordinal = searcher.storedFields().document(sd.doc).getField(ORDINAL).numericValue().intValue();
-                hits.add(new Hit(paragraphs.get(ordinal), sd.score, false));
-            }
-            return hits;
-        } catch (IOException e) {
-            throw new UncheckedIOException("searching the in-memory index failed", e);
+        return query.build();
+    }
+
+    /** A paragraph (by its position in the document) and its score in one ranking. */
+    private record Scored(int ordinal, double score) {}
+
+    private List<Scored> top(Query query, int n) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<Scored> out = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
+            out.add(new Scored(stored.document(sd.doc).getField(ORDINAL).numericValue().intValue(), sd.score));
         }
+        return out;
+    }
+
+    /** Both rankings combined as {@code fusion} says; ties go to the earlier paragraph. */
+    static List<Scored> fuse(List<Scored> bm25, List<Scored> dense, Fusion fusion) {
+        Map<Integer, Double> scores = new HashMap<>();
+        for (List<Scored> ranking : List.of(bm25, dense)) {
+            boolean isDense = ranking == dense;
+            double best = ranking.isEmpty() ? 1 : Math.max(1e-9, ranking.get(0).score());
+            for (int rank = 0; rank < ranking.size(); rank++) {
+                Scored s = ranking.get(rank);
+                double add = fusion.kind() == Fusion.Kind.RRF ? 1.0 / (fusion.param() + rank + 1)
+                        : (isDense ? fusion.param() : 1 - fusion.param()) * Math.max(0, s.score()) / best;
+                scores.merge(s.ordinal(), add, Double::sum);
+            }
+        }
+        List<Scored> fused = new ArrayList<>();
+        scores.forEach((ordinal, score) -> fused.add(new Scored(ordinal, score)));
+        fused.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
+                : Integer.compare(x.ordinal(), y.ordinal()));
+        return fused;
+    }
+
+    private List<Hit> hits(List<Scored> ranked, int topK) {
+        List<Hit> hits = new ArrayList<>();
+        for (Scored s : ranked.subList(0, Math.min(topK, ranked.size()))) {
+            hits.add(new Hit(paragraphs.get(s.ordinal()), s.score(), false));
+        }
+        return hits;
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
@@ -29,7 +27,7 @@ final class LuceneTerms implements Terms {
 
     @Override
     public List<String> of(String text) {
-        return analyze(analyzer, text);
+        return TextAnalysis.analyze(analyzer, text);
     }
 
     @Override
@@ -78,20 +76,5 @@ final class LuceneTerms implements Terms {
         long n = Math.max(1, reader.numDocs());
         long df = docFreq(term);
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-
-    private static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(LuceneParagraphSearch.TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                out.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

@@ -9,11 +9,11 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /** Standard tokenizer, possessive removal ("Russia’s"), lower case, English stop words, then a stemmer. */
-final class ParagraphAnalyzer extends Analyzer {
+public final class ParagraphAnalyzer extends Analyzer {
 
     private final Stemming stemming;
 
-    ParagraphAnalyzer(Stemming stemming) {
+    public ParagraphAnalyzer(Stemming stemming) {
         this.stemming = stemming;
     }
 

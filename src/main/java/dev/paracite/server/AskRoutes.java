@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,11 +68,16 @@ final class AskRoutes {
                 }
 
                 @Override
-                public void delta(String text) {
+                public void progress() {
                     if (client.terminated()) {
                         throw new ClientGone();
                     }
-                    send(client, "delta", Map.of("text", text));
+                }
+
+                @Override
+                public void delta(String text, Response.Statement statement) {
+                    progress();
+                    send(client, "delta", new Delta(text, statement));
                 }
             });
             send(client, "done", response);
@@ -87,6 +91,9 @@ final class AskRoutes {
             send(client, "error", new ApiError.Body("internal_error", Errors.internalMessage(requestId)));
         }
     }
+
+    /** A {@code delta} event: the text the statement adds to the answer, and the checked statement. */
+    private record Delta(String text, Response.Statement statement) {}
 
     /** Thrown into the model's stream when the client has gone, so the provider call is cancelled. */
     private static final class ClientGone extends RuntimeException {

@@ -50,4 +50,13 @@ class CitationMarkerTest {
         assertEquals(2, markers.size());
         assertEquals("[2, 3]", text.substring(markers.get(1).start(), markers.get(1).end()));
     }
+
+    @Test
+    void rewriting_keeps_only_the_labels_asked_for_and_removes_empty_markers_with_their_space() {
+        String text = "Money [1, 3]. Borders [3]. Both [1-3]. Aside [sic].";
+        assertEquals("Money [1]. Borders. Both [1, 2]. Aside [sic].",
+                CitationMarker.rewrite(text, label -> !label.equals("3")));
+        assertEquals("Money. Borders. Both. Aside [sic].", CitationMarker.rewrite(text, label -> false));
+        assertEquals(text, CitationMarker.rewrite(text, label -> true));
+    }
 }

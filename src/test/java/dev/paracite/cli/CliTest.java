@@ -61,8 +61,8 @@ class CliTest {
         JsonNode json = new ObjectMapper().readTree(out);
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("outcome", "answer", "citations", "retrieved", "droppedCitations", "model", "document",
-                "timings"), fields);
+        assertEquals(List.of("outcome", "answer", "statements", "citations", "retrieved", "droppedCitations",
+                "droppedStatements", "model", "document", "timings"), fields);
         assertEquals("answered", json.get("outcome").asText());
         assertEquals("8", json.get("citations").get(0).get("paragraph").asText());
         assertEquals("II. Economic cooperation", json.get("citations").get(0).get("section").asText());

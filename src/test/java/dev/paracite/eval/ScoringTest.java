@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paracite.Shared;
 import dev.paracite.assistant.Outcome;
 import dev.paracite.assistant.Response;
 import dev.paracite.corpus.Document;
@@ -55,7 +56,7 @@ class ScoringTest {
         EvalQuestion q = new EvalQuestion("q", "When was the treaty signed?", List.of(), List.of("3"), List.of(), true,
                 List.of(List.of("1992")), "lookup", "");
         Response r = response(Outcome.ANSWERED, "The treaty was signed on May 15, 1992 [3].", List.of("3"), List.of("3", "1"));
-        QuestionResult s = Scoring.score(q, DOC, r, 2.5);
+        QuestionResult s = Scoring.score(q, DOC, r, 2.5, Shared.support());
         assertTrue(s.passed());
         assertEquals(1.0, s.recallAt1());
         assertEquals(1.0, s.citationRecall());
@@ -72,7 +73,8 @@ class ScoringTest {
     @Test
     void an_empty_refusal_of_an_answerable_question_fails_with_its_reason() {
         EvalQuestion q = new EvalQuestion("q", "Borders?", List.of(), List.of("2"), List.of(), true, List.of(), "lookup", "");
-        QuestionResult s = Scoring.score(q, DOC, response(Outcome.NOT_IN_DOCUMENT, "", List.of(), List.of("2")), 1);
+        QuestionResult s = Scoring.score(q, DOC, response(Outcome.NOT_IN_DOCUMENT, "", List.of(), List.of("2")), 1,
+                Shared.support());
         assertFalse(s.passed());
         assertEquals("said not in the document", s.failure());
         assertEquals(0.0, s.citationRecall());
@@ -85,7 +87,7 @@ class ScoringTest {
         EvalQuestion q = new EvalQuestion("q", "Budget?", List.of(), List.of(), List.of(), false, List.of(), "unanswerable", "");
         Response r = response(Outcome.ANSWERED, "The budget is 5 billion [1]. Borders are protected jointly [42].",
                 List.of("1", "42"), List.of("1"));
-        QuestionResult s = Scoring.score(q, DOC, r, 1);
+        QuestionResult s = Scoring.score(q, DOC, r, 1, Shared.support());
         assertFalse(s.passed());
         assertNull(s.recallAt1());
         assertNull(s.citationRecall());
@@ -97,10 +99,30 @@ class ScoringTest {
         assertEquals(2, s.citations());
     }
 
+    @Test
+    void citing_gold_without_the_key_fact_fails() {
+        EvalQuestion q = new EvalQuestion("q", "When was the treaty signed?", List.of(), List.of("3"), List.of(), true,
+                List.of(List.of("May 15, 1992")), "lookup", "");
+        QuestionResult s = Scoring.score(q, DOC, response(Outcome.ANSWERED, "A treaty was signed [3].", List.of("3"),
+                List.of("3")), 1, Shared.support());
+        assertFalse(s.passed());
+        assertEquals("cited a gold paragraph but the answer lacks 1 of 1 key facts", s.failure());
+    }
+
+    /** A response whose statements are the answer's sentences, each citing the labels in its markers. */
     private static Response response(Outcome outcome, String answer, List<String> cited, List<String> retrieved) {
-        return new Response(outcome, answer,
+        List<Response.Statement> statements = new java.util.ArrayList<>();
+        int from = 0;
+        for (String sentence : dev.paracite.text.Sentences.of(answer)) {
+            int start = answer.indexOf(sentence, from);
+            from = start + sentence.length();
+            List<Response.SpanCitation> citations = dev.paracite.assistant.CitationMarker.find(sentence).stream()
+                    .flatMap(m -> m.labels().stream()).map(l -> new Response.SpanCitation(l, 0, 0)).toList();
+            statements.add(new Response.Statement(sentence.replaceAll("\\s*\\[[^\\]]*]", ""), start, from, citations));
+        }
+        return new Response(outcome, answer, statements,
                 cited.stream().map(l -> new Response.Cited(l, "", "")).toList(),
                 retrieved.stream().map(l -> new Response.Retrieved(l, "", 1.0, "")).toList(),
-                List.of(), "test", "d", new Response.Timings(0, 0, 0));
+                List.of(), List.of(), "test", "d", new Response.Timings(0, 0, 0), null);
     }
 }

@@ -16,7 +16,7 @@ class SummaryTest {
         return new QuestionResult("id", "d", kind, "q", answerable, gold, outcome, "a", cited, List.of(),
                 answerable ? 1.0 : null, answerable ? 1.0 : null, answerable ? 0.5 : null,
                 answerable ? (double) cited.stream().filter(gold::contains).count() / gold.size() : null, precision,
-                sentences, supported, cited.size(), supported, facts, found, 0, ms, passed, passed ? null : "x");
+                sentences, supported, cited.size(), supported, 0, facts, found, 0, ms, passed, passed ? null : "x");
     }
 
     @Test
@@ -40,6 +40,11 @@ class SummaryTest {
         assertEquals(20.0, s.latencyP50());
         assertEquals(40.0, s.latencyP95());
         assertEquals(3, s.passed());
+        assertEquals(1.0 / 3, s.citedGoldWithAnswer(), 1e-12, "only the second answer has all its facts");
+        assertEquals(0.75, s.citationPrecisionOverall(), 1e-12);
+        assertEquals(1, s.refuseAllBaseline());
+        assertEquals(3, s.answerAllBaseline());
+        assertEquals(1.0, s.statementsKept());
     }
 
     @Test

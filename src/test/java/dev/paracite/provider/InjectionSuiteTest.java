@@ -17,7 +17,7 @@ import dev.paracite.assistant.Response;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentParser;
 import dev.paracite.corpus.Paragraph;
-import dev.paracite.model.ModelSettings;
+import dev.paracite.llm.ModelSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -22,8 +22,8 @@ import dev.paracite.assistant.Question;
 import dev.paracite.assistant.Response;
 import dev.paracite.assistant.Turn;
 import dev.paracite.corpus.DocumentLoader;
-import dev.paracite.model.ModelSettings;
-import dev.paracite.model.Prompts;
+import dev.paracite.llm.ModelSettings;
+import dev.paracite.llm.Prompts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +99,7 @@ class ProviderTest {
         List<String> deltas = new ArrayList<>();
         Response r = openAi().ask(Question.of(RUBLE), listener(deltas));
         assertEquals("The ruble should become a reserve currency [8].", r.answer());
-        assertEquals(List.of("The ruble should become ", "a reserve currency ", "[8].") , deltas);
+        assertEquals(List.of("The ruble should become a reserve currency [8]."), deltas, "one delta per checked statement");
         assertEquals(String.join("", deltas), r.answer());
     }
 
@@ -117,7 +117,7 @@ class ProviderTest {
         List<String> deltas = new ArrayList<>();
         Response streamed = anthropic().ask(Question.of(RUBLE), listener(deltas));
         assertEquals("Use the ruble as a reserve currency [8].", streamed.answer());
-        assertEquals(List.of("Use the ruble ", "as a reserve currency [8]."), deltas);
+        assertEquals(List.of("Use the ruble as a reserve currency [8]."), deltas);
         LoggedRequest sent = wire.findAll(postRequestedFor(urlEqualTo("/v1/messages"))).get(0);
         assertEquals("ak-test-secret", sent.getHeader("x-api-key"));
         JsonNode body = json(sent);
@@ -128,10 +128,12 @@ class ProviderTest {
     }
 
     @Test
-    void invented_and_unretrieved_citations_are_removed_and_reported() {
+    void statements_citing_invented_or_unretrieved_paragraphs_are_removed_and_reported() {
         openAiSays("The ruble is a reserve currency [8]. Paragraph 42 says more [42]. Borders too [13].");
         Response r = openAi().ask(Question.of(RUBLE));
-        assertEquals("The ruble is a reserve currency [8]. Paragraph 42 says more. Borders too.", r.answer());
+        assertEquals("The ruble is a reserve currency [8].", r.answer());
+        assertEquals(List.of(new Response.DroppedStatement("Paragraph 42 says more.", "cites_unprovided"),
+                new Response.DroppedStatement("Borders too.", "cites_unprovided")), r.droppedStatements());
         assertEquals(List.of("8"), r.citations().stream().map(Response.Cited::paragraph).toList());
         assertEquals(List.of("42", "13"), r.droppedCitations().stream().map(Response.DroppedCitation::paragraph).toList());
     }
@@ -158,10 +160,10 @@ class ProviderTest {
         wire.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("Follow-up question: When was it signed?"))
                 .atPriority(1).willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody(Fakes.openAiReply("When was the Collective Security Treaty signed?"))));
-        openAiSays("It was signed on May 15, 1992 [12].");
+        openAiSays("The Collective Security Treaty was signed on May 15, 1992 [12].");
         Response r = openAi().ask(new Question("When was it signed?", List.of(
                 new Turn("user", "What is the Collective Security Treaty?"), new Turn("assistant", "A treaty [12].")), 5));
-        assertEquals("It was signed on May 15, 1992 [12].", r.answer());
+        assertEquals("The Collective Security Treaty was signed on May 15, 1992 [12].", r.answer());
         List<LoggedRequest> sent = wire.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")));
         assertEquals(2, sent.size());
         assertTrue(json(sent.get(0)).toString().contains("User: What is the Collective Security Treaty?"));
@@ -184,7 +186,7 @@ class ProviderTest {
             }
 
             @Override
-            public void delta(String text) {
+            public void delta(String text, Response.Statement statement) {
                 deltas.add(text);
             }
         };

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paracite.Main;
+import dev.paracite.Shared;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Draft;
@@ -121,7 +122,7 @@ class AccessTest {
             return Draft.answer("Slow [8].");
         });
         Assistant assistant = new Assistant(new Retriever(document, LuceneParagraphSearch.build(document,
-                RetrievalSettings.DEFAULT)), slow);
+                RetrievalSettings.DEFAULT)), slow, Shared.support());
         try (Server server = Server.start(assistant, "127.0.0.1", 0, new ServerSettings(List.of(), 0, 0, 1, List.of()))) {
             Http http = new Http(server.port());
             CompletableFuture<Http.Reply> first = CompletableFuture.supplyAsync(

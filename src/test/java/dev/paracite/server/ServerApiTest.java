@@ -38,8 +38,8 @@ class ServerApiTest {
         JsonNode json = r.json();
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("outcome", "answer", "citations", "retrieved", "droppedCitations", "model", "document",
-                "timings"), fields);
+        assertEquals(List.of("outcome", "answer", "statements", "citations", "retrieved", "droppedCitations",
+                "droppedStatements", "model", "document", "timings"), fields);
         assertEquals("answered", json.get("outcome").asText());
         assertEquals("8", json.get("citations").get(0).get("paragraph").asText());
         assertTrue(json.get("answer").asText().endsWith("reserve currency [8]."));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paracite.Shared;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Draft;
@@ -28,7 +29,7 @@ class ServerFailureTest {
     private static final Document DOCUMENT = DocumentLoader.builtIn();
 
     private static Assistant assistant(AnswerModel model) {
-        return new Assistant(new Retriever(DOCUMENT, LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT)), model);
+        return new Assistant(new Retriever(DOCUMENT, LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT)), model, Shared.support());
     }
 
     @Test
@@ -77,7 +78,7 @@ class ServerFailureTest {
         AnswerModel slow = ScriptedModel.answering(r -> {
             entered.countDown();
             sleep(1_000);
-            return Draft.answer("Slow but sure [8].");
+            return Draft.answer("The ruble should be a reserve currency [8].");
         });
         Server server = Server.start(assistant(slow), "127.0.0.1", 0);
         assertTrue(server.graceful());
@@ -91,7 +92,7 @@ class ServerFailureTest {
         ServerErrorsTest.assertError(late, 503, "shutting_down");
         Http.Reply finished = inFlight.get(10, TimeUnit.SECONDS);
         assertEquals(200, finished.status());
-        assertEquals("Slow but sure [8].", finished.json().get("answer").asText());
+        assertEquals("The ruble should be a reserve currency [8].", finished.json().get("answer").asText());
         closing.get(15, TimeUnit.SECONDS);
     }
 

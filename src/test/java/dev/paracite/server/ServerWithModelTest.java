@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
-import dev.paracite.model.ModelSettings;
+import dev.paracite.llm.ModelSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -70,7 +70,7 @@ class ServerWithModelTest {
     }
 
     @Test
-    void stream_relays_the_models_tokens_then_done() throws Exception {
+    void stream_relays_the_models_checked_statements_then_done() throws Exception {
         streamed(dev.paracite.provider.Fakes.openAiStream("The ruble ", "should be a reserve currency [", "8].", " Also [42]."));
         List<Http.Event> events = Http.events(http.stream(Http.question("What role should the ruble play?")).body());
         assertEquals("retrieved", events.get(0).name());
@@ -78,9 +78,10 @@ class ServerWithModelTest {
         assertEquals("done", done.name());
         StringBuilder text = new StringBuilder();
         events.stream().filter(e -> e.name().equals("delta")).forEach(e -> text.append(e.data().get("text").asText()));
-        assertEquals("The ruble should be a reserve currency [8]. Also.", text.toString());
-        assertEquals("The ruble should be a reserve currency [8]. Also.", done.data().get("answer").asText());
+        assertEquals("The ruble should be a reserve currency [8].", text.toString());
+        assertEquals("The ruble should be a reserve currency [8].", done.data().get("answer").asText());
         assertEquals("42", done.data().get("droppedCitations").get(0).get("paragraph").asText());
+        assertEquals("cites_unprovided", done.data().get("droppedStatements").get(0).get("reason").asText());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paracite.Shared;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.ScriptedModel;
@@ -32,7 +33,7 @@ class ChatPageErrorTest {
         Document document = DocumentLoader.builtIn();
         AnswerModel broken = ScriptedModel.failing(new IllegalStateException("model down"));
         Assistant assistant = new Assistant(new Retriever(document,
-                LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT)), broken);
+                LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT)), broken, Shared.support());
         PrintStream original = System.err;
         ChromeDriver driver = null;
         try (Server server = Server.start(assistant, "127.0.0.1", 0)) {

@@ -1,0 +1,118 @@
+package dev.paracite.grounding;
+
+import dev.paracite.retrieval.TextAnalysis;
+import dev.paracite.text.English;
+import dev.paracite.text.FunctionWords;
+import dev.paracite.text.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A piece of text taken apart for checking: its content terms (analysed), the numbers and names it
+ * states, the terms it denies ("not mandatory": mandatori) and the words that make it universal.
+ */
+record Claim(String text, List<String> terms, Set<String> numbers, List<String> names, Set<String> negated,
+             Set<String> quantifiers) {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
+    private static final Pattern NEGATION = Pattern.compile(
+            "(?i)not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot|without|\\p{L}+n['’]t");
+    /** Limits worded with a negation ("no later than") set a bound; they do not deny anything. */
+    private static final Pattern BOUND = Pattern.compile(
+            "(?i)\\b(?:no|not)\\s+(?:\\p{L}+er|more|less|fewer)\\s+than\\b"
+                    + "|\\bnot\\s+(?:exceeding|only|just)\\b");
+    /** Words that widen a statement to every case, in groups that say the same; the paragraph must widen it too. */
+    private static final List<Set<String>> UNIVERSAL = List.of(
+            Set.of("all", "every", "each", "any", "everyone", "everything", "entire", "entirely", "whole"),
+            Set.of("only", "solely", "exclusively", "sole", "alone"), Set.of("always"), Set.of("never"));
+
+    static Claim of(String text) {
+        List<String> terms = contentTerms(text);
+        Set<String> quantifiers = new java.util.LinkedHashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (UNIVERSAL.stream().anyMatch(g -> g.contains(w))) {
+                quantifiers.add(w);
+            }
+        }
+        return new Claim(text, terms, Numbers.of(text), names(text), negated(text), quantifiers);
+    }
+
+    /** Whether {@code words} (lower case) widen as {@code quantifier} does. */
+    static boolean widens(List<String> words, String quantifier) {
+        Set<String> group = UNIVERSAL.stream().filter(g -> g.contains(quantifier)).findFirst().orElse(Set.of(quantifier));
+        return words.stream().anyMatch(group::contains);
+    }
+
+    /** The analysed terms of {@code text} that carry content: no function words, numbers or single letters. */
+    static List<String> contentTerms(String text) {
+        StringBuilder content = new StringBuilder();
+        for (String word : text.split("[^\\p{L}\\p{N}'’-]+")) {
+            if (!word.isEmpty() && !FunctionWords.contains(word)) {
+                content.append(word).append(' ');
+            }
+        }
+        return TextAnalysis.terms(content.toString()).stream().filter(t -> t.length() > 1)
+                .filter(t -> !t.chars().allMatch(Character::isDigit)).distinct().toList();
+    }
+
+    /**
+     * The terms a text denies: for each negation ("not", "no", "never", "without", "n't"), the first
+     * content word within the next few words ("is not mandatory", "no record"); and X for a word "unX"
+     * whose X is ordinary English ("unknown": known). Limits worded with a negation ("no later than")
+     * deny nothing.
+     */
+    static Set<String> negated(String text) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        List<String> words = new ArrayList<>();
+        Matcher w = WORD.matcher(BOUND.matcher(text).replaceAll(" "));
+        while (w.find()) {
+            words.add(w.group().toLowerCase(Locale.ROOT).replace('’', '\''));
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (NEGATION.matcher(word).matches()) {
+                for (int j = i + 1; j < Math.min(words.size(), i + 1 + REACH); j++) {
+                    if (!FunctionWords.contains(words.get(j)) && !NEGATION.matcher(words.get(j)).matches()) {
+                        TextAnalysis.terms(words.get(j)).stream().findFirst().ifPresent(out::add);
+                        break;
+                    }
+                }
+            } else if (word.startsWith("un") && word.length() >= 6) {
+                TextAnalysis.terms(word.substring(2)).stream().findFirst()
+                        .filter(t -> English.get().termFrequency(t) >= ORDINARY).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Words after a negation searched for what it denies ("not be transferred"). */
+    private static final int REACH = 4;
+    /** Background texts a word's remainder after "un" must occur in to read "unX" as "not X". */
+    private static final int ORDINARY = 20;
+
+    /**
+     * Capitalised words that name someone or something: inside a sentence any capitalised word, at
+     * its start only one that general English is known to write capitalised ("Russia", not "The").
+     */
+    static List<String> names(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        boolean first = true;
+        int lastEnd = 0;
+        while (m.find()) {
+            String word = m.group().replaceAll("['’]s$", "");
+            boolean sentenceStart = first || text.substring(lastEnd, m.start()).matches("(?s).*[.!?:;\"“(]\\s*$");
+            if (Character.isUpperCase(word.charAt(0)) && word.length() > 1
+                    && (!sentenceStart || English.get().isKnownName(word))) {
+                names.add(word);
+            }
+            first = false;
+            lastEnd = m.end();
+        }
+        return names;
+    }
+}

@@ -1,0 +1,364 @@
+package dev.paracite.grounding;
+
+import dev.paracite.corpus.Paragraph;
+import dev.paracite.embedding.Embedder;
+import dev.paracite.retrieval.TextAnalysis;
+import dev.paracite.text.English;
+import dev.paracite.text.Numbers;
+import dev.paracite.text.Sentences;
+import dev.paracite.text.Span;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one check of whether a paragraph supports a statement, used on every answer before it is shown
+ * and by the evaluation. Deterministic: the passage of the paragraph closest to the statement (one
+ * sentence, two adjacent ones, or a list's lead-in with its items) must hold enough of its content
+ * words, weighted by how rare they are in general English, or fewer of them with the embedding model
+ * finding the two close in meaning; and no {@link Rule} may object (a number, name, negation or
+ * "always" the passage does not have, or roles swapped).
+ */
+public final class Support {
+
+    private static final Pattern PASSIVE = Pattern.compile("(?i)\\bby\\b");
+
+    private final Embedder embedder;
+    private final SupportSettings settings;
+
+    public Support(Embedder embedder, SupportSettings settings) {
+        this.embedder = embedder;
+        this.settings = settings;
+    }
+
+    /** The passage of {@code paragraph} that supports {@code statement}, or empty when none does. */
+    public Optional<Evidence> check(String statement, Paragraph paragraph, Context context) {
+        return verdict(statement, paragraph, context).evidence();
+    }
+
+    public Verdict verdict(String statement, Paragraph paragraph, Context context) {
+        return decide(features(statement, paragraph, context, false), settings);
+    }
+
+    /** The measurements a verdict is made from; {@code allSemantic} computes the embedding similarity even when words decide. */
+    public Features features(String statement, Paragraph paragraph, Context context, boolean allSemantic) {
+        String label = paragraph.label();
+        String paragraphText = paragraph.text();
+        Claim claim = Claim.of(statement);
+        if (claim.terms().isEmpty() && claim.numbers().isEmpty()) {
+            return Features.empty(label, "states nothing to check");
+        }
+        Passage best = best(claim, paragraphText);
+        if (best == null) {
+            return Features.empty(label, "the paragraph is empty");
+        }
+        String passage = best.text;
+        EnumSet<Rule> violated = EnumSet.noneOf(Rule.class);
+        String reason = "";
+        Set<String> passageNumbers = Numbers.of(passage);
+        for (String n : claim.numbers()) {
+            if (!passageNumbers.contains(n)) {
+                violated.add(Rule.NUMBERS);
+                reason = reason.isEmpty() ? "the passage does not state " + n : reason;
+            }
+        }
+        List<String> paragraphWords = words(paragraphText);
+        List<String> known = new ArrayList<>(words(paragraph.section()));
+        known.addAll(context.names());
+        for (String name : claim.names()) {
+            if (!mentions(paragraphWords, name) && !mentions(known, name)) {
+                violated.add(Rule.NAMES);
+                reason = reason.isEmpty() ? "the paragraph does not mention " + name : reason;
+            }
+        }
+        String denial = denial(claim, best);
+        if (denial != null) {
+            violated.add(Rule.NEGATION);
+            reason = reason.isEmpty() ? denial : reason;
+        }
+        for (String q : claim.quantifiers()) {
+            if (!Claim.widens(paragraphWords, q)) {
+                violated.add(Rule.QUANTIFIERS);
+                reason = reason.isEmpty() ? "the passage does not say \"" + q + "\"" : reason;
+            }
+        }
+        if (inverted(keys(claim), claim.text(), passage)) {
+            violated.add(Rule.ORDER);
+            reason = reason.isEmpty() ? "the passage has them the other way round" : reason;
+        }
+        Span narrow = best.text.equals(best.span.of(paragraphText)) ? narrow(claim, best, paragraphText) : best.span;
+        boolean wordsDecide = best.lexical >= settings.lexical() || best.lexical < settings.floor();
+        double semantic = wordsDecide && !allSemantic ? Double.NaN
+                : Embedder.similarity(embedder.embed(statement), embedder.embed(narrow.of(paragraphText)));
+        return new Features(label, narrow, best.lexical, semantic, violated, reason);
+    }
+
+    /**
+     * The shortest run of the passage's words that holds every claim word and number the passage holds:
+     * the part the citation points at, and what the statement's meaning is compared with, so that a
+     * short statement is not measured against a long sentence.
+     */
+    private static Span narrow(Claim claim, Passage passage, String paragraphText) {
+        List<Span> words = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        java.util.regex.Matcher m = TOKEN.matcher(paragraphText).region(passage.span.start(), passage.span.end());
+        while (m.find()) {
+            String token = m.group();
+            Set<String> numbers = Numbers.of(token);
+            String unit = !numbers.isEmpty() ? "#" + numbers.iterator().next()
+                    : TextAnalysis.terms(token).stream().findFirst().orElse("");
+            words.add(new Span(m.start(), m.end()));
+            units.add(unit);
+        }
+        Set<String> passageNumbers = Numbers.of(passage.text);
+        List<String> wanted = new ArrayList<>(claim.terms().stream()
+                .filter(t -> passage.terms.stream().anyMatch(p -> TextAnalysis.sameWord(t, p))).toList());
+        claim.numbers().stream().filter(passageNumbers::contains).forEach(n -> wanted.add("#" + n));
+        Span best = passage.span;
+        for (int i = 0; i < words.size(); i++) {
+            Set<String> missing = new HashSet<>(wanted);
+            for (int j = i; j < words.size() && !missing.isEmpty(); j++) {
+                String unit = units.get(j);
+                missing.removeIf(w -> w.startsWith("#") ? w.equals(unit) : !unit.isEmpty() && TextAnalysis.sameWord(w, unit));
+                if (missing.isEmpty()) {
+                    Span window = new Span(words.get(i).start(), words.get(j).end());
+                    if (window.length() < best.length()) {
+                        best = window;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+
+    /** The verdict {@code settings} give on {@code f}. */
+    public static Verdict decide(Features f, SupportSettings settings) {
+        if (f.span() == null) {
+            return Verdict.no(f.reason());
+        }
+        for (Rule rule : f.violated()) {
+            if (settings.rules().contains(rule)) {
+                return Verdict.no(f.reason());
+            }
+        }
+        boolean supported = f.lexical() >= settings.lexical()
+                || f.lexical() >= settings.floor() && !Double.isNaN(f.semantic()) && f.semantic() >= settings.semantic();
+        Evidence evidence = new Evidence(f.paragraph(), f.span().start(), f.span().end(), f.lexical(), f.semantic());
+        return supported ? Verdict.yes(evidence) : Verdict.no(String.format(Locale.ROOT,
+                "too little in common (words %.2f, meaning %.2f)", f.lexical(), f.semantic()));
+    }
+
+    /**
+     * The shortest passage holding nearly as much of the claim's weight as any: one sentence when one
+     * suffices, the whole paragraph only for a statement that sums it up.
+     */
+    private static Passage best(Claim claim, String paragraphText) {
+        List<Passage> passages = passages(paragraphText);
+        double most = 0;
+        for (Passage p : passages) {
+            p.terms = TextAnalysis.terms(p.text);
+            p.lexical = coverage(claim, p.terms, Numbers.of(p.text));
+            most = Math.max(most, p.lexical);
+        }
+        Passage best = null;
+        for (Passage p : passages) {
+            if (p.lexical >= most - MARGIN && (best == null || p.text.length() < best.text.length())) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** How much less of the claim a shorter passage may hold and still be preferred to a longer one. */
+    private static final double MARGIN = 0.05;
+
+    /**
+     * Where the claim and the passage disagree on what is denied: a term one of them denies that the
+     * other states without denying it; null when they agree.
+     */
+    private static String denial(Claim claim, Passage passage) {
+        Set<String> passageDenies = Claim.negated(passage.text);
+        for (String term : claim.negated()) {
+            boolean stated = passage.terms.stream().anyMatch(t -> TextAnalysis.sameWord(term, t));
+            if (stated && passageDenies.stream().noneMatch(t -> TextAnalysis.sameWord(term, t))) {
+                return "the passage does not deny " + term;
+            }
+        }
+        for (String term : passageDenies) {
+            boolean stated = claim.terms().stream().anyMatch(t -> TextAnalysis.sameWord(term, t));
+            if (stated && claim.negated().stream().noneMatch(t -> TextAnalysis.sameWord(term, t))) {
+                return "the passage denies " + term;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the names and rare words the claim shares with the passage mostly come in the opposite
+     * order, with both in the same voice ("X conquered Y" for "Y conquered X"); a passive on one side
+     * only ("Y was conquered by X") reverses the order legitimately.
+     */
+    private static boolean inverted(List<String> keys, String claimText, String passage) {
+        String lowerClaim = claimText.toLowerCase(Locale.ROOT);
+        String lowerPassage = passage.toLowerCase(Locale.ROOT);
+        List<int[]> positions = new ArrayList<>();
+        for (String key : keys) {
+            int inClaim = lowerClaim.indexOf(key);
+            int inPassage = lowerPassage.indexOf(key);
+            boolean once = inClaim >= 0 && lowerClaim.indexOf(key, inClaim + 1) < 0
+                    && inPassage >= 0 && lowerPassage.indexOf(key, inPassage + 1) < 0;
+            if (once) {
+                positions.add(new int[] {inClaim, inPassage});
+            }
+        }
+        int same = 0;
+        int opposite = 0;
+        for (int i = 0; i < positions.size(); i++) {
+            for (int j = i + 1; j < positions.size(); j++) {
+                int a = Integer.compare(positions.get(i)[0], positions.get(j)[0]);
+                int b = Integer.compare(positions.get(i)[1], positions.get(j)[1]);
+                if (a != 0 && b != 0) {
+                    if (a == b) {
+                        same++;
+                    } else {
+                        opposite++;
+                    }
+                }
+            }
+        }
+        boolean sameVoice = PASSIVE.matcher(claimText).find() == PASSIVE.matcher(passage).find();
+        return opposite > same && sameVoice;
+    }
+
+    /** The claim's names and its words that are rare in general English, as written in lower case. */
+    private static List<String> keys(Claim claim) {
+        List<String> keys = new ArrayList<>();
+        claim.names().forEach(n -> keys.add(n.toLowerCase(Locale.ROOT)));
+        for (String w : claim.text().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.length() > 3 && !keys.contains(w) && English.get().wordFrequency(w) < RARE_WORD) {
+                keys.add(w);
+            }
+        }
+        return keys;
+    }
+
+    /** Background texts below which a word counts as rare for the order rule. */
+    private static final int RARE_WORD = 50;
+
+    /**
+     * Share of the claim's weight found in the passage: each content term weighs its general-English
+     * rarity, each number as much as the rarest word.
+     */
+    static double coverage(Claim claim, List<String> passageTerms, Set<String> passageNumbers) {
+        double total = 0;
+        double found = 0;
+        for (String term : claim.terms()) {
+            double w = English.get().termIdf(term);
+            total += w;
+            if (passageTerms.stream().anyMatch(t -> TextAnalysis.sameWord(term, t))) {
+                found += w;
+            }
+        }
+        for (String n : claim.numbers()) {
+            total += English.get().maxIdf();
+            found += passageNumbers.contains(n) ? English.get().maxIdf() : 0;
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** A name is mentioned when a word of the paragraph is it, or differs only in its ending ("Russia", "Russian"). */
+    static boolean mentions(List<String> paragraphWords, String name) {
+        for (String part : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!part.isEmpty() && !mentionsWord(paragraphWords, part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean mentionsWord(List<String> paragraphWords, String n) {
+        int needed = Math.max(Math.min(5, n.length()), n.length() - 2);
+        for (String w : paragraphWords) {
+            int common = 0;
+            while (common < Math.min(w.length(), n.length()) && w.charAt(common) == n.charAt(common)) {
+                common++;
+            }
+            if (w.equals(n) || common >= needed && Math.abs(w.length() - n.length()) <= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A candidate supporting passage: the span a citation points at, and the text it is judged by (the
+     * same, or for a list item its lead-in and the item).
+     */
+    private static final class Passage {
+        final Span span;
+        final String text;
+        List<String> terms;
+        final boolean several;
+        double lexical;
+
+        Passage(Span span, String text, boolean several) {
+            this.span = span;
+            this.text = text;
+            this.several = several;
+        }
+    }
+
+    /**
+     * One sentence, two adjacent ones, a list item read after the lead-in (ending in ":") it hangs from,
+     * or the whole paragraph.
+     */
+    private static List<Passage> passages(String text) {
+        List<Span> sentences = Sentences.split(text);
+        List<Passage> out = new ArrayList<>();
+        Set<Span> seen = new HashSet<>();
+        String leadIn = null;
+        for (int i = 0; i < sentences.size(); i++) {
+            Span sentence = sentences.get(i);
+            String own = sentence.of(text);
+            boolean item = leadIn != null && i > 0 && text.substring(sentences.get(i - 1).end(), sentence.start()).contains("\n");
+            add(out, seen, new Passage(sentence, item ? leadIn + " " + own : own, false));
+            if (i + 1 < sentences.size()) {
+                Span pair = new Span(sentence.start(), sentences.get(i + 1).end());
+                add(out, seen, new Passage(pair, pair.of(text), true));
+            }
+            if (own.strip().endsWith(":")) {
+                leadIn = own;
+            } else if (!item || own.strip().endsWith(".")) {
+                leadIn = null; // a plain sentence, or the list's last item, ends the list
+            }
+        }
+        if (!sentences.isEmpty()) {
+            Span whole = new Span(sentences.get(0).start(), sentences.get(sentences.size() - 1).end());
+            add(out, seen, new Passage(whole, whole.of(text), true));
+        }
+        return out;
+    }
+
+    private static void add(List<Passage> out, Set<Span> seen, Passage passage) {
+        if (seen.add(passage.span)) {
+            out.add(passage);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.paracite.llm;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.paracite.assistant.ModelUnavailableException;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
+
+/** Turns what a provider call threw into a {@link ModelUnavailableException} with a sentence a person can act on. */
+final class Faults {
+
+    private Faults() {}
+
+    static ModelUnavailableException of(String provider, Throwable failure) {
+        int status = status(failure);
+        if (status == 401 || status == 403 || has(failure, AuthenticationException.class)) {
+            return new ModelUnavailableException(provider, status, false, "The " + provider
+                    + " model server refused the API key (HTTP " + (status == 0 ? 401 : status)
+                    + "); check PARACITE_API_KEY.", failure);
+        }
+        if (status == 429 || has(failure, RateLimitException.class)) {
+            return new ModelUnavailableException(provider, 429, true, "The " + provider
+                    + " model server is rate limiting requests (HTTP 429); try again shortly.", failure);
+        }
+        if (status > 0) {
+            return new ModelUnavailableException(provider, status, false, "The " + provider
+                    + " model server answered HTTP " + status + ".", failure);
+        }
+        if (has(failure, com.fasterxml.jackson.core.JsonProcessingException.class)) {
+            return new ModelUnavailableException(provider, 0, false, "The " + provider
+                    + " model server sent a reply that could not be read.", failure);
+        }
+        if (isTimeout(failure)) {
+            return new ModelUnavailableException(provider, 0, true, "The " + provider
+                    + " model server did not answer in time.", failure);
+        }
+        if (has(failure, IOException.class)) {
+            return new ModelUnavailableException(provider, 0, true, "The " + provider
+                    + " model server cannot be reached.", failure);
+        }
+        return new ModelUnavailableException(provider, 0, false, "The " + provider
+                + " model server sent a reply that could not be read.", failure);
+    }
+
+    /** Whether a call that failed this way, before any token arrived, is worth trying again. */
+    static boolean retryable(ModelUnavailableException e) {
+        return e.status() == 429 || e.status() >= 500 || e.status() == 0 && e.busy();
+    }
+
+    static int status(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return http.statusCode();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        return has(failure, HttpTimeoutException.class) || has(failure, TimeoutException.class)
+                || has(failure, dev.langchain4j.exception.TimeoutException.class)
+                || has(failure, java.net.SocketTimeoutException.class);
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

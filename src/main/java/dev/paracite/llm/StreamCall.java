@@ -1,0 +1,103 @@
+package dev.paracite.llm;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.paracite.assistant.ModelUnavailableException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One streamed model call, watched: tokens are passed on as they arrive, and the call fails when the
+ * first token or any later one is more than {@code timeout} in coming. When the caller stops
+ * listening (its consumer throws), the provider call is cancelled.
+ */
+final class StreamCall {
+
+    private record Done(ChatResponse response) {}
+
+    /** The listener failed (its client went away): not the provider's fault, never retried. */
+    static final class Abandoned extends RuntimeException {
+        Abandoned(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+
+        RuntimeException reason() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    private StreamCall() {}
+
+    static String run(StreamingChatModel model, ChatRequest request, Duration timeout, String provider,
+                      Consumer<String> onText) {
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+        model.chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                handle.compareAndSet(null, context.streamingHandle());
+                events.add(partial.text() == null ? "" : partial.text());
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                events.add(new Done(response));
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                events.add(error);
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        try {
+            while (true) {
+                Object event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (event == null) {
+                    throw text.length() == 0
+                            ? new ModelUnavailableException(provider, 0, true, "The " + provider
+                                    + " model server did not answer in time.", null)
+                            : new ModelUnavailableException(provider, 0, false, "The " + provider + " model stopped "
+                                    + "sending in the middle of its answer (nothing for " + timeout.toSeconds() + " s).", null);
+                }
+                if (event instanceof String token) {
+                    text.append(token);
+                    try {
+                        onText.accept(token);
+                    } catch (RuntimeException listenerFailed) {
+                        throw new Abandoned(listenerFailed);
+                    }
+                } else if (event instanceof Done) {
+                    return text.toString();
+                } else if (event instanceof Throwable failure) {
+                    throw text.length() == 0 ? Faults.of(provider, failure)
+                            : new ModelUnavailableException(provider, Faults.status(failure), false, "The " + provider
+                                    + " model's answer was cut off in the middle.", failure);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel(handle);
+            throw new ModelUnavailableException(provider, 0, false, "The answer was interrupted.", e);
+        } catch (RuntimeException e) {
+            cancel(handle);
+            throw e;
+        }
+    }
+
+    private static void cancel(AtomicReference<StreamingHandle> handle) {
+        StreamingHandle h = handle.get();
+        if (h != null && !h.isCancelled()) {
+            h.cancel();
+        }
+    }
+}

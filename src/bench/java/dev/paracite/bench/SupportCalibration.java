@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.eval.CalibrationSources;
 import dev.paracite.embedding.CachingEmbedder;
-import dev.paracite.embedding.OnnxEmbedder;
 import dev.paracite.grounding.Features;
 import dev.paracite.grounding.Rule;
 import dev.paracite.grounding.Support;
@@ -42,8 +41,7 @@ public final class SupportCalibration {
         Path file = Path.of(args.length > 0 ? args[0] : "eval/support-calibration.jsonl");
         boolean verbose = args.length > 1 && args[1].equals("verbose");
         ObjectMapper json = new ObjectMapper();
-        Support measure = new Support(new CachingEmbedder(OnnxEmbedder.load(OnnxEmbedder.Model.of(
-                args.length > 2 ? args[2] : "all-minilm-l6-v2-q")), 10_000), SupportSettings.DEFAULT);
+        Support measure = new Support(new CachingEmbedder(Models.load(args.length > 2 ? args[2] : "bge-small-en-v1.5-q"), 10_000), SupportSettings.DEFAULT);
         CalibrationSources documents = new CalibrationSources(Path.of(System.getProperty("shared", "../shared/datasets")));
         List<Pair> tune = new ArrayList<>();
         List<Pair> test = new ArrayList<>();

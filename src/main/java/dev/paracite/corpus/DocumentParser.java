@@ -1,5 +1,6 @@
 package dev.paracite.corpus;
 
+import dev.paracite.text.Instructions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,12 @@ public final class DocumentParser {
             parser.accept(block);
         }
         List<Paragraph> result = parser.paragraphs.values().stream().map(ParagraphDraft::build).toList();
+        for (Paragraph p : result) {
+            if (Instructions.addressesAnAssistant(p.text())) {
+                parser.notes.flag(p.line(), p.label(), "paragraph " + p.label() + " reads as instructions to an AI "
+                        + "assistant; search leaves it out, and it is reached only by its number");
+            }
+        }
         return new Document(name, result, parser.sections, parser.notes.all());
     }
 

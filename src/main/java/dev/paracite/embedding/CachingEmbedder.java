@@ -44,6 +44,20 @@ public final class CachingEmbedder implements Embedder {
     }
 
     @Override
+    public float[] embedQuery(String query) {
+        String key = "\u0000query\u0000" + query;
+        float[] cached = cached(key);
+        if (cached != null) {
+            return cached;
+        }
+        float[] vector = inner.embedQuery(query);
+        synchronized (cache) {
+            cache.put(key, vector);
+        }
+        return vector;
+    }
+
+    @Override
     public List<float[]> embedAll(List<String> texts) {
         List<String> missing = new ArrayList<>();
         for (String text : texts) {

@@ -13,6 +13,11 @@ public interface Embedder {
 
     float[] embed(String text);
 
+    /** A search query's vector, for models that embed queries differently from the passages they look for. */
+    default float[] embedQuery(String query) {
+        return embed(query);
+    }
+
     default List<float[]> embedAll(List<String> texts) {
         return texts.stream().map(this::embed).toList();
     }

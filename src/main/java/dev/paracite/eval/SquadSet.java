@@ -24,14 +24,20 @@ public final class SquadSet {
 
     /** Loads every article in {@code dir}/articles, keeping every {@code every}-th question (1 keeps all). */
     public static List<EvalCase> load(Path dir, int every) {
+        return load(dir, every, 0, Integer.MAX_VALUE);
+    }
+
+    /** Articles {@code first} to {@code last} (0-based, in file-name order), as {@link #load(Path, int)}. */
+    public static List<EvalCase> load(Path dir, int every, int first, int last) {
         Path articles = dir.resolve("articles");
         if (!Files.isDirectory(articles)) {
             throw new EvalException("SQuAD folder " + dir + " has no articles/ folder.");
         }
         List<EvalCase> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(articles)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                cases.add(article(file, every));
+            List<Path> all = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            for (int i = first; i <= Math.min(last, all.size() - 1); i++) {
+                cases.add(article(all.get(i), every));
             }
         } catch (IOException e) {
             throw new EvalException("SQuAD folder " + dir + " cannot be read: " + e.getMessage() + ".");

@@ -7,6 +7,7 @@ import dev.paracite.assistant.Lists;
 import dev.paracite.retrieval.Hit;
 import dev.paracite.retrieval.Retrieval;
 import dev.paracite.retrieval.Terms;
+import dev.paracite.text.Instructions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

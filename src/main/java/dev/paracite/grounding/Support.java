@@ -91,11 +91,13 @@ public final class Support {
             violated.add(Rule.ORDER);
             reason = reason.isEmpty() ? "the passage has them the other way round" : reason;
         }
-        Span narrow = best.text.equals(best.span.of(paragraphText)) ? narrow(claim, best, paragraphText) : best.span;
+        boolean plain = best.text.equals(best.span.of(paragraphText));
+        Span narrow = plain ? narrow(claim, best, paragraphText) : best.span;
         boolean wordsDecide = best.lexical >= settings.lexical() || best.lexical < settings.floor();
         double semantic = wordsDecide && !allSemantic ? Double.NaN
                 : Embedder.similarity(embedder.embed(statement), embedder.embed(narrow.of(paragraphText)));
-        return new Features(label, narrow, best.lexical, semantic, violated, reason);
+        return new Features(label, plain ? widen(narrow, best.span, paragraphText) : narrow, best.lexical, semantic,
+                violated, reason);
     }
 
     /**
@@ -134,6 +136,31 @@ public final class Support {
             }
         }
         return best;
+    }
+
+    /**
+     * The clauses of {@code passage} (cut at commas, semicolons and colons) that {@code words} touch: what
+     * a reader is shown, so that a highlight starts and ends where a phrase does.
+     */
+    private static Span widen(Span words, Span passage, String paragraphText) {
+        int start = words.start();
+        while (start > passage.start() && !clauseEnd(paragraphText, start - 1)) {
+            start--;
+        }
+        int end = words.end();
+        while (end < passage.end() && !clauseEnd(paragraphText, end - 1)) {
+            end++;
+        }
+        while (start < end && Character.isWhitespace(paragraphText.charAt(start))) {
+            start++;
+        }
+        return new Span(start, end);
+    }
+
+    private static boolean clauseEnd(String text, int at) {
+        char c = text.charAt(at);
+        return (c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?')
+                && (at + 1 >= text.length() || Character.isWhitespace(text.charAt(at + 1)));
     }
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");

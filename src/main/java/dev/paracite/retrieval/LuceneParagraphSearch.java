@@ -3,6 +3,7 @@ package dev.paracite.retrieval;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.embedding.Embedder;
+import dev.paracite.text.Instructions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -70,6 +71,11 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
                     Paragraph p = batch.get(i);
                     org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
                     doc.add(new StoredField(ORDINAL, from + i));
+                    // a prompt injection is never ranked into a model's context; named, it is still reached
+                    if (Instructions.addressesAnAssistant(p.text())) {
+                        writer.addDocument(doc);
+                        continue;
+                    }
                     doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
                     doc.add(new TextField(SECTION, p.section(), Field.Store.NO));
                     if (vectors != null) {
@@ -114,8 +120,11 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
             if (!fusion.dense()) {
                 return hits(bm25, topK);
             }
-            List<Scored> dense = top(new KnnFloatVectorQuery(VECTOR, embedder.embed(question),
-                    Math.max(topK, fusion.depth())), Math.max(topK, fusion.depth()));
+            // Lucene scores a dot product d of unit vectors as (1 + d) / 2
+            double floor = (1 + fusion.minSimilarity()) / 2;
+            List<Scored> dense = top(new KnnFloatVectorQuery(VECTOR, embedder.embedQuery(question),
+                    Math.max(topK, fusion.depth())), Math.max(topK, fusion.depth())).stream()
+                    .filter(s -> s.score() >= floor).toList();
             return hits(fuse(bm25, dense, fusion), topK);
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory index failed", e);
@@ -145,16 +154,21 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
         return out;
     }
 
-    /** Both rankings combined as {@code fusion} says; ties go to the earlier paragraph. */
+    /**
+     * Both rankings combined as {@code fusion} says; ties go to the earlier paragraph. For a weighted sum
+     * each ranking's scores are scaled to 0..1 between its worst and best (min-max), and a paragraph
+     * missing from a ranking scores 0 there.
+     */
     static List<Scored> fuse(List<Scored> bm25, List<Scored> dense, Fusion fusion) {
         Map<Integer, Double> scores = new HashMap<>();
         for (List<Scored> ranking : List.of(bm25, dense)) {
             boolean isDense = ranking == dense;
-            double best = ranking.isEmpty() ? 1 : Math.max(1e-9, ranking.get(0).score());
+            double max = ranking.stream().mapToDouble(Scored::score).max().orElse(0);
+            double min = ranking.stream().mapToDouble(Scored::score).min().orElse(0);
             for (int rank = 0; rank < ranking.size(); rank++) {
                 Scored s = ranking.get(rank);
                 double add = fusion.kind() == Fusion.Kind.RRF ? 1.0 / (fusion.param() + rank + 1)
-                        : (isDense ? fusion.param() : 1 - fusion.param()) * Math.max(0, s.score()) / best;
+                        : (isDense ? fusion.param() : 1 - fusion.param()) * (max > min ? (s.score() - min) / (max - min) : 1);
                 scores.merge(s.ordinal(), add, Double::sum);
             }
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paracite.Shared;
 import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Draft;
 import dev.paracite.corpus.Document;
@@ -29,7 +30,7 @@ class ExtractiveModelTest {
             5. Peacekeeping settles conflicts with the UN and the OSCE.
             6. Positions are agreed in the UN and the OSCE.
             """);
-    private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT);
+    private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT, Shared.embedder());
     private static final Retriever RETRIEVER = new Retriever(DOCUMENT, SEARCH);
     private static final ExtractiveModel MODEL = new ExtractiveModel(SEARCH.terms());
 

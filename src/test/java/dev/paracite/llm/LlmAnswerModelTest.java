@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LlmAnswerModelTest {
 
     private static final Document DOCUMENT = DocumentLoader.builtIn();
-    private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT);
+    private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT, Shared.embedder());
 
     private final AtomicReference<ChatRequest> request = new AtomicReference<>();
 

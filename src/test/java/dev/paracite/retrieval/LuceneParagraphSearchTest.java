@@ -21,7 +21,7 @@ class LuceneParagraphSearchTest {
             5. The ruble and the border are both mentioned here.
             """);
 
-    private final LuceneParagraphSearch search = LuceneParagraphSearch.build(FIXTURE, RetrievalSettings.DEFAULT);
+    private final LuceneParagraphSearch search = LuceneParagraphSearch.build(FIXTURE, RetrievalSettings.BM25);
 
     @AfterEach
     void close() {
@@ -75,7 +75,7 @@ class LuceneParagraphSearchTest {
     @Test
     void equal_scores_keep_document_order() {
         Document twins = DocumentParser.parse("twins", "1. Same words here.\n2. Same words here too.\n3. Same words here.\n");
-        try (LuceneParagraphSearch s = LuceneParagraphSearch.build(twins, RetrievalSettings.DEFAULT)) {
+        try (LuceneParagraphSearch s = LuceneParagraphSearch.build(twins, RetrievalSettings.BM25)) {
             List<Hit> hits = s.search("same words", 10);
             assertEquals(hits.get(0).score(), hits.get(1).score());
             assertEquals(List.of("1", "3", "2"), hits.stream().map(Hit::label).toList());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RetrieverTest {
 
     private static final Document DOCUMENT = DocumentLoader.builtIn();
-    private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT);
+    private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.BM25);
     private static final Retriever RETRIEVER = new Retriever(DOCUMENT, SEARCH);
 
     @AfterAll

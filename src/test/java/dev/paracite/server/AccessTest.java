@@ -121,8 +121,7 @@ class AccessTest {
             }
             return Draft.answer("Slow [8].");
         });
-        Assistant assistant = new Assistant(new Retriever(document, LuceneParagraphSearch.build(document,
-                RetrievalSettings.DEFAULT)), slow, Shared.support());
+        Assistant assistant = new Assistant(new Retriever(document, LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT, Shared.embedder())), slow, Shared.support());
         try (Server server = Server.start(assistant, "127.0.0.1", 0, new ServerSettings(List.of(), 0, 0, 1, List.of()))) {
             Http http = new Http(server.port());
             CompletableFuture<Http.Reply> first = CompletableFuture.supplyAsync(

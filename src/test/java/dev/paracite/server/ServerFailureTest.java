@@ -29,7 +29,7 @@ class ServerFailureTest {
     private static final Document DOCUMENT = DocumentLoader.builtIn();
 
     private static Assistant assistant(AnswerModel model) {
-        return new Assistant(new Retriever(DOCUMENT, LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT)), model, Shared.support());
+        return new Assistant(new Retriever(DOCUMENT, LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT, Shared.embedder())), model, Shared.support());
     }
 
     @Test

@@ -33,7 +33,7 @@ class ChatPageErrorTest {
         Document document = DocumentLoader.builtIn();
         AnswerModel broken = ScriptedModel.failing(new IllegalStateException("model down"));
         Assistant assistant = new Assistant(new Retriever(document,
-                LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT)), broken, Shared.support());
+                LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT, Shared.embedder())), broken, Shared.support());
         PrintStream original = System.err;
         ChromeDriver driver = null;
         try (Server server = Server.start(assistant, "127.0.0.1", 0)) {

@@ -1,0 +1,37 @@
+package dev.paracite.text;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises text that gives orders to an AI assistant instead of saying something: a question that
+ * starts with one ("Ignore all previous instructions", "Print your prompt") and asks nothing, or a
+ * document paragraph carrying a prompt injection ("ignore all previous instructions, end every answer
+ * with ..."). The patterns are the common shapes of prompt injection, not words of any one document.
+ */
+public final class Instructions {
+
+    private static final Pattern COMMAND = Pattern.compile(
+            "^\\W*(ignore|disregard|forget|override|reveal|print|output|repeat|pretend|role-?play|act as|you are now|"
+                    + "from now on|system\\s*:|developer mode|jailbreak)\\b");
+    private static final Pattern INJECTION = Pattern.compile(
+            "\\b(ignore|disregard|forget|override)\\s+(all\\s+|any\\s+|the\\s+)?(previous|prior|above|earlier|preceding|your|"
+                    + "other)\\s+(instructions|prompts?|rules|directions|guidelines)\\b"
+                    + "|\\b(system|developer)\\s+prompt\\b"
+                    + "|\\byou\\s+are\\s+(now\\s+)?(an?\\s+)?(ai|assistant|chatbot|language\\s+model|llm)\\b"
+                    + "|\\b(end|begin|start|finish)\\s+(every|each|all|your)\\s+(answers?|responses?|replies|reply)\\s+with\\b"
+                    + "|\\b(ai|language\\s+model|assistant)s?\\s+(reading|processing)\\s+this\\b");
+
+    private Instructions() {}
+
+    /** True for a message that starts with such an order and asks no question. */
+    public static boolean commandsTheAssistant(String message) {
+        String text = message.strip().toLowerCase(Locale.ROOT);
+        return COMMAND.matcher(text).find() && !text.contains("?");
+    }
+
+    /** True for document text that addresses an AI assistant reading it: a prompt injection. */
+    public static boolean addressesAnAssistant(String text) {
+        return INJECTION.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+}

@@ -28,77 +28,77 @@ function el(tag, className, text) {
   return node;
 }
 
-// ---- citation markers: "[8]", "[8, 9]", "[12-14]", "[preamble]" -------------------------------------
-const MARKER = /\[([^\[\]\n]{1,80})\]/g;
+// ---- answers: checked statements and their citation chips ----------------------------------------
+// The server says where every statement stands in the answer and which words of which paragraph
+// support it; the page only lays that out. `texts` maps labels to the paragraphs the answer came with,
+// so a chip works even for a paragraph missing from the document list.
 
-function markerLabels(inside) {
-  const labels = [];
-  for (const part of inside.split(/\s*(?:,|;|and|&)\s*/i)) {
-    const m = /^(?:(?:paragraphs?|paras?\.?|¶¶?|§§?)\s*)?(\d{1,6}[a-z]?|preamble)(?:\s*[-–—]\s*(\d{1,6}))?$/i.exec(part.trim());
-    if (!m) return [];
-    if (m[2] === undefined) { labels.push(m[1].toLowerCase()); continue; }
-    const a = parseInt(m[1], 10), b = parseInt(m[2], 10);
-    if (isNaN(a) || b < a || b - a >= 50) return [];
-    for (let n = a; n <= b; n++) labels.push(String(n));
+// Appends one statement: the whitespace before it, its text, then one chip per distinct cited paragraph.
+function appendStatement(target, separator, statement, texts) {
+  if (separator) target.append(document.createTextNode(separator));
+  target.append(document.createTextNode(statement.text));
+  const spans = new Map();
+  for (const c of statement.citations || []) {
+    if (!spans.has(c.paragraph)) spans.set(c.paragraph, []);
+    spans.get(c.paragraph).push(c);
   }
-  return labels;
+  for (const [label, cited] of spans) target.append(chip(label, cited, texts));
 }
 
-// Renders answer text into `target`, turning markers of known paragraphs into chips. The sentence a chip
-// supports is the text since the previous marker or sentence end.
-function renderAnswer(target, text, known) {
+// Renders a finished answer from its statements; the answer's text between them is whitespace.
+function renderStatements(target, response, texts) {
   target.replaceChildren();
-  let last = 0, sentenceStart = 0;
-  for (const m of text.matchAll(MARKER)) {
-    const labels = markerLabels(m[1]).filter((l) => known.has(l));
-    if (labels.length === 0) continue;
-    target.append(document.createTextNode(text.slice(last, m.index)));
-    const supporting = text.slice(sentenceStart, m.index).trim();
-    for (const label of labels) target.append(chip(label, supporting));
-    last = m.index + m[0].length;
-    sentenceStart = last;
+  let last = 0;
+  for (const statement of response.statements) {
+    appendStatement(target, response.answer.slice(last, statement.start), statement, texts);
+    last = Math.max(last, statement.end);
   }
-  target.append(document.createTextNode(text.slice(last)));
 }
 
-function chip(label, supporting) {
-  const button = el("button", "chip", label === "preamble" ? "preamble" : label);
+function chip(label, spans, texts) {
+  const button = el("button", "chip", label);
   button.type = "button";
   button.setAttribute("aria-label", "Show paragraph " + label);
-  button.addEventListener("click", () => openParagraph(label, supporting));
+  button.addEventListener("click", () => openParagraph(label, spans, texts));
   return button;
 }
 
+function remember(texts, paragraphs) {
+  for (const p of paragraphs || []) if (p && typeof p.text === "string") texts.set(p.paragraph, p);
+}
+
 // ---- the paragraph panel ---------------------------------------------------------------------------
-function openParagraph(label, supporting) {
-  const p = state.paragraphs.get(label);
+// Opens a paragraph with the cited characters [start, end) of its text highlighted (none when `spans` is empty).
+function openParagraph(label, spans, texts) {
+  const p = (texts && texts.get(label)) || state.paragraphs.get(label);
   if (!p) return;
   $("panel-title").textContent = label === "preamble" ? "Preamble" : "Paragraph " + label;
   $("panel-section").textContent = p.section || "";
   const text = $("panel-text");
-  text.replaceChildren();
-  const pieces = p.text.split(/(?<=[.;:!?])(\s+)|(\n)/).filter((s) => s !== undefined && s !== "");
-  const best = supporting ? bestPiece(pieces, supporting) : -1;
-  pieces.forEach((piece, i) => text.append(i === best ? el("mark", "support", piece) : document.createTextNode(piece)));
-  const panel = $("paragraph-panel");
-  panel.hidden = false;
-  $("panel-close").focus();
+  text.replaceChildren(...highlighted(p.text, spans || []));
+  $("paragraph-panel").hidden = false;
+  $("panel-close").focus({ preventScroll: true });
+  const mark = text.querySelector("mark");
+  if (mark) mark.scrollIntoView({ block: "nearest" });
 }
 
-function words(s) {
-  return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
-}
-
-function bestPiece(pieces, sentence) {
-  const wanted = words(sentence);
-  let best = -1, bestScore = 0;
-  pieces.forEach((piece, i) => {
-    const have = words(piece);
-    let score = 0;
-    for (const w of have) if (wanted.has(w)) score++;
-    if (score > bestScore) { best = i; bestScore = score; }
-  });
-  return best;
+// Text nodes for `text`, with each cited span in a <mark>.
+function highlighted(text, spans) {
+  const ranges = spans
+    .map((s) => [Math.max(0, s.start), Math.min(text.length, s.end)])
+    .filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a < b)
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const nodes = [];
+  let at = 0;
+  for (const [a, b] of ranges) {
+    if (b <= at) continue;
+    const from = Math.max(a, at);
+    if (from > at) nodes.push(document.createTextNode(text.slice(at, from)));
+    nodes.push(el("mark", "support", text.slice(from, b)));
+    at = b;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+  return nodes;
 }
 
 // ---- the document browser --------------------------------------------------------------------------
@@ -120,7 +120,7 @@ function renderBrowser() {
     const button = el("button");
     button.type = "button";
     button.append(el("span", "label", p.paragraph), document.createTextNode(p.text));
-    button.addEventListener("click", () => openParagraph(p.paragraph, null));
+    button.addEventListener("click", () => openParagraph(p.paragraph, []));
     item.append(button);
     list.append(item);
     shown++;
@@ -137,8 +137,9 @@ function addMessage(role, className) {
   return item;
 }
 
-function showResult(item, response) {
-  const known = new Set(response.citations.map((c) => c.paragraph));
+function showResult(item, response, texts) {
+  remember(texts, response.retrieved);
+  remember(texts, response.citations);
   item.classList.remove("pending");
   item.replaceChildren();
   if (response.outcome === "not_in_document") {
@@ -148,14 +149,15 @@ function showResult(item, response) {
     const closest = response.retrieved.slice(0, 3);
     if (closest.length > 0) {
       const line = el("span", "closest", "Closest paragraphs: ");
-      closest.forEach((r) => line.append(chip(r.paragraph, null)));
+      closest.forEach((r) => line.append(chip(r.paragraph, [], texts)));
       item.append(line);
     }
   } else {
     const body = el("span", "body");
-    renderAnswer(body, response.answer, known);
+    renderStatements(body, response, texts);
     item.append(body);
   }
+  if (response.notice) item.append(el("p", "notice", response.notice));
 }
 
 function showError(item, message) {
@@ -171,7 +173,8 @@ async function ask(question) {
   const item = addMessage("assistant", "pending");
   const body = el("span", "body");
   item.append(body);
-  let streamed = "", known = new Set(), done = null;
+  const texts = new Map();
+  let done = null;
   try {
     const reply = await api("/api/ask/stream", {
       method: "POST",
@@ -184,14 +187,14 @@ async function ask(question) {
       throw new Error(message);
     }
     await readEvents(reply.body, (event, data) => {
-      if (event === "retrieved") known = new Set(data.map((r) => r.paragraph));
-      else if (event === "delta") { streamed += data.text; renderAnswer(body, streamed, known); }
+      if (event === "retrieved") remember(texts, data);
+      else if (event === "delta") appendStatement(body, /^\s*/.exec(data.text)[0], data.statement, texts);
       else if (event === "done") done = data;
       else if (event === "error") throw new Error(data.message);
       item.scrollIntoView({ block: "end" });
     });
     if (!done) throw new Error("The answer stopped before it was complete.");
-    showResult(item, done);
+    showResult(item, done, texts);
     state.history.push({ role: "user", content: question }, { role: "assistant", content: done.answer });
     $("question").value = "";
   } catch (e) {

@@ -42,7 +42,7 @@ class ChatPageErrorTest {
             driver.get("http://127.0.0.1:" + server.port() + "/");
             WebElement box = driver.findElement(By.id("question"));
             box.sendKeys("What role should the ruble play?", Keys.ENTER);
-            WebElement error = new WebDriverWait(driver, Duration.ofSeconds(15))
+            WebElement error = new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(d -> d.findElement(By.cssSelector(".msg.error")));
             assertEquals("Something went wrong", error.findElement(By.cssSelector(".title")).getText());
             assertTrue(error.getText().contains("request id"), error.getText());

@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.server.Server;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The chat page in real headless Chromium against the real server; each test saves a screenshot under target/. */
 class ChatPageTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Server server;
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -48,7 +55,7 @@ class ChatPageTest {
     @BeforeEach
     void open() {
         driver = Browser.start(1280, 900);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());
     }
@@ -89,10 +96,49 @@ class ChatPageTest {
         assertEquals("Paragraph 8", panel.findElement(By.id("panel-title")).getText());
         assertEquals("II. Economic cooperation", panel.findElement(By.id("panel-section")).getText());
         assertTrue(panel.findElement(By.id("panel-text")).getText().startsWith("To consider the normalization"));
-        WebElement mark = panel.findElement(By.cssSelector("mark.support"));
-        assertTrue(mark.getText().startsWith("In this regard, accelerate"), mark.getText());
-        assertTrue(mark.getText().endsWith("reserve currency."), mark.getText());
+        List<WebElement> marks = panel.findElements(By.cssSelector("mark.support"));
+        assertEquals(1, marks.size());
+        assertTrue(marks.get(0).getText().contains("accelerate the practical work"), marks.get(0).getText());
+        assertTrue(marks.get(0).getText().contains("Russian ruble"), marks.get(0).getText());
         Browser.screenshot(driver, "02-paragraph-panel");
+    }
+
+    @Test
+    void the_highlight_is_exactly_the_span_the_api_cites() throws Exception {
+        String question = "What role should the ruble play?";
+        JsonNode response = api("POST", "/api/ask", JSON.writeValueAsString(Map.of("question", question)));
+        JsonNode citation = response.path("statements").path(0).path("citations").path(0);
+        String label = citation.path("paragraph").asText();
+        int start = citation.path("start").asInt(-1);
+        int end = citation.path("end").asInt(-1);
+        String text = api("GET", "/api/paragraphs/" + label, null).path("text").asText();
+        assertTrue(0 <= start && start < end && end <= text.length(), citation.toString());
+
+        WebElement answer = ask(question);
+        answer.findElement(By.xpath(".//button[contains(@class,'chip') and normalize-space()='" + label + "']")).click();
+        WebElement panel = driver.findElement(By.id("paragraph-panel"));
+        wait.until(ExpectedConditions.visibilityOf(panel));
+        List<WebElement> marks = panel.findElements(By.cssSelector("#panel-text mark.support"));
+        assertEquals(1, marks.size());
+        String marked = marks.get(0).getDomProperty("textContent");
+        assertEquals(text.substring(start, end), marked);
+        assertTrue(marked.length() < text.length(), "the mark is a span, not the whole paragraph");
+        assertEquals(text, panel.findElement(By.id("panel-text")).getDomProperty("textContent"),
+                "the whole paragraph is shown around the mark");
+        Browser.screenshot(driver, "11-exact-span");
+    }
+
+    private static JsonNode api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(60));
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reply.statusCode(), reply.body());
+        return JSON.readTree(reply.body());
     }
 
     @Test
@@ -132,6 +178,10 @@ class ChatPageTest {
         List<WebElement> closest = answer.findElements(By.cssSelector(".closest button.chip"));
         assertFalse(closest.isEmpty());
         Browser.screenshot(driver, "05-not-in-document");
+        closest.get(0).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("paragraph-panel")));
+        assertEquals("Paragraph " + closest.get(0).getText(), driver.findElement(By.id("panel-title")).getText());
+        assertEquals(0, driver.findElements(By.cssSelector("#panel-text mark")).size(), "closest paragraphs have no highlight");
     }
 
     @Test
@@ -149,6 +199,7 @@ class ChatPageTest {
         browser.findElement(By.cssSelector("li button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("paragraph-panel")));
         assertEquals("Paragraph 8", driver.findElement(By.id("panel-title")).getText());
+        assertEquals(0, driver.findElements(By.cssSelector("#panel-text mark")).size(), "no highlight from the browser");
     }
 
     @Test
@@ -169,7 +220,7 @@ class ChatPageTest {
                 Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());
         ask("What role should the ruble play?").findElement(By.cssSelector("button.chip")).click();

@@ -1,0 +1,91 @@
+package dev.paracite.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paracite.Shared;
+import dev.paracite.assistant.Assistant;
+import dev.paracite.assistant.Draft;
+import dev.paracite.assistant.ScriptedModel;
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.retrieval.LuceneParagraphSearch;
+import dev.paracite.retrieval.RetrievalSettings;
+import dev.paracite.retrieval.Retriever;
+import dev.paracite.server.Server;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The chat page against a server whose model answers what the test scripts. */
+class ChatPageScriptedTest {
+
+    private static final String QUESTION = "What role should the ruble play?";
+
+    @Test
+    void a_notice_is_shown_under_the_checked_part_of_an_unfinished_answer() {
+        withPage(Draft.unfinished("The ruble should become a reserve currency [8]. Moscow will annex"), driver -> {
+            WebElement answer = ask(driver);
+            assertFalse(answer.getAttribute("class").contains("not-found"), answer.getText());
+            WebElement body = answer.findElement(By.cssSelector(".body"));
+            assertTrue(body.getText().startsWith("The ruble should become a reserve currency."), body.getText());
+            assertEquals(List.of("8"), answer.findElements(By.cssSelector(".body button.chip")).stream()
+                    .map(WebElement::getText).toList());
+            WebElement notice = answer.findElement(By.cssSelector("p.notice"));
+            assertTrue(notice.isDisplayed());
+            assertEquals("The model stopped before finishing; the answer may be incomplete.", notice.getText());
+            assertFalse(driver.findElement(By.id("log")).getText().contains("Moscow"));
+            assertFalse(driver.findElement(By.id("log")).getDomProperty("textContent").contains("Moscow"));
+            Browser.screenshot(driver, "10-notice");
+        });
+    }
+
+    @Test
+    void markup_in_a_statement_of_the_model_is_shown_as_text() {
+        String statement = "The <b>Russian ruble</b> should be used in the foreseeable future as a <i>reserve currency</i>.";
+        withPage(Draft.answer(statement.substring(0, statement.length() - 1) + " [8]."), driver -> {
+            WebElement answer = ask(driver);
+            assertFalse(answer.getAttribute("class").contains("not-found"), answer.getText());
+            WebElement body = answer.findElement(By.cssSelector(".body"));
+            assertEquals(statement + "8", body.getDomProperty("textContent"), "the statement as text, then its chip");
+            assertEquals(List.of("8"), body.findElements(By.cssSelector("button.chip")).stream()
+                    .map(WebElement::getText).toList());
+            assertEquals(0, driver.findElements(By.cssSelector("#log b, #log i, #log img, #log a")).size());
+            assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+            Browser.screenshot(driver, "12-model-markup-as-text");
+        });
+    }
+
+    private static WebElement ask(ChromeDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());
+        driver.findElement(By.id("question")).sendKeys(QUESTION, Keys.ENTER);
+        return wait.until(d -> d.findElement(By.cssSelector(".msg.assistant:not(.pending)")));
+    }
+
+    private static void withPage(Draft draft, Consumer<ChromeDriver> test) {
+        Browser.assumeInstalled();
+        Document document = DocumentLoader.builtIn();
+        Assistant assistant = new Assistant(new Retriever(document,
+                LuceneParagraphSearch.build(document, RetrievalSettings.BM25)),
+                ScriptedModel.answering(request -> draft), Shared.support());
+        try (Server server = Server.start(assistant, "127.0.0.1", 0)) {
+            ChromeDriver driver = Browser.start(1280, 900);
+            try {
+                driver.get("http://127.0.0.1:" + server.port() + "/");
+                test.accept(driver);
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+}

@@ -1,11 +1,14 @@
 package dev.paracite;
 
+import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.FollowUp;
 import dev.paracite.embedding.CachingEmbedder;
 import dev.paracite.embedding.Embedder;
 import dev.paracite.embedding.EmbeddingException;
 import dev.paracite.embedding.OnnxEmbedder;
+import dev.paracite.eval.EvalSet;
+import dev.paracite.eval.ReplayModel;
 import dev.paracite.extractive.ExtractiveModel;
 import dev.paracite.grounding.Support;
 import dev.paracite.grounding.SupportSettings;
@@ -49,7 +52,18 @@ public final class Main {
 
     /** The assistant with the model and retrieval the command line and environment chose. */
     public static Assistant assistant(Document document, CliArgs args) {
+        if ("replay".equalsIgnoreCase(args.option("--model", ""))) {
+            ReplayModel replay = ReplayModel.load(Cli.replayFile(args), EvalSet.load(Path.of(args.option("--set", "eval/dev.jsonl"))));
+            return assistant(document, replay, retrieval(args));
+        }
         return assistant(document, settings(args), retrieval(args));
+    }
+
+    /** An assistant whose answers come from {@code model} (recorded answers, in evaluations). */
+    static Assistant assistant(Document document, AnswerModel model, RetrievalSettings retrieval) {
+        Embedder embedder = new CachingEmbedder(embedder(), EMBEDDING_CACHE);
+        LuceneParagraphSearch search = LuceneParagraphSearch.build(document, retrieval, embedder);
+        return new Assistant(new Retriever(document, search), model, new Support(embedder, SupportSettings.DEFAULT));
     }
 
     public static Assistant assistant(Document document, ModelSettings settings) {

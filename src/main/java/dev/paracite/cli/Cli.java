@@ -12,9 +12,13 @@ import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentException;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.corpus.IngestionNote;
+import dev.paracite.eval.EvalCase;
 import dev.paracite.eval.EvalException;
+import dev.paracite.eval.EvalQuestion;
+import dev.paracite.eval.ReplayModel;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +88,7 @@ public final class Cli {
                 yield serving.serve(assistants.create(load(cli), cli), cli);
             }
             case "document" -> document(cli);
-            case "eval" -> new EvalCommand(out, err, d -> assistants.create(d, cli)).run(cli);
+            case "eval" -> new EvalCommand(out, err, d -> assistants.create(d, cli), cases -> replayLabels(cli, cases)).run(cli);
             default -> throw new UsageException("Unknown command \"" + cli.command() + "\"; see --help.");
         };
     }
@@ -117,6 +121,26 @@ public final class Cli {
             Printer.document(document, out);
         }
         return ANSWERED;
+    }
+
+    /** With {@code --model replay}, each question with the hand labels of its recorded answer. */
+    private static List<EvalCase> replayLabels(CliArgs cli, List<EvalCase> cases) {
+        if (!"replay".equalsIgnoreCase(cli.option("--model", ""))) {
+            return cases;
+        }
+        List<EvalQuestion> all = cases.stream().flatMap(c -> c.questions().stream()).toList();
+        ReplayModel replay = ReplayModel.load(replayFile(cli), all);
+        return cases.stream().map(c -> new EvalCase(c.document(), c.questions().stream()
+                .map(q -> q.withLabels(replay.labels().getOrDefault(q.id(), List.of()))).toList())).toList();
+    }
+
+    /** The recorded answers {@code --model replay} plays back. */
+    public static Path replayFile(CliArgs cli) {
+        String file = cli.option("--replay", null);
+        if (file == null) {
+            throw new UsageException("--model replay needs --replay FILE, the recorded answers to play back.");
+        }
+        return Path.of(file);
     }
 
     /** Loads the chosen document and logs every drop and flag ingestion made. */

@@ -24,8 +24,9 @@ public record CliArgs(String command, List<String> positional, Map<String, Strin
             Map.entry("--fallback", "PARACITE_FALLBACK"), Map.entry("--prompts", "PARACITE_PROMPTS"),
             Map.entry("--access-keys", "PARACITE_ACCESS_KEYS_FILE"), Map.entry("--rate-limit", "PARACITE_RATE_LIMIT"),
             Map.entry("--max-answering", "PARACITE_MAX_ANSWERING"), Map.entry("--cors-origins", "PARACITE_CORS_ORIGINS"),
-            Map.entry("--set", ""), Map.entry("--out", ""), Map.entry("--thresholds", ""), Map.entry("--sample", ""));
-    static final Set<String> FLAGS = Set.of("--json", "--compare");
+            Map.entry("--set", ""), Map.entry("--out", ""), Map.entry("--thresholds", ""), Map.entry("--sample", ""),
+            Map.entry("--articles", ""), Map.entry("--replay", ""));
+    static final Set<String> FLAGS = Set.of("--json", "--compare", "--require-thresholds");
 
     /** Loopback by default: the API is open to whoever can reach it, so exposing it is a deliberate choice. */
     public static final String DEFAULT_HOST = "127.0.0.1";

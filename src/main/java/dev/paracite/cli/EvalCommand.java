@@ -27,11 +27,15 @@ final class EvalCommand {
     private final PrintStream out;
     private final PrintStream progress;
     private final Function<Document, Assistant> assistants;
+    private final java.util.function.UnaryOperator<List<EvalCase>> replayed;
 
-    EvalCommand(PrintStream out, PrintStream progress, Function<Document, Assistant> assistants) {
+    /** {@code replayed} adds the hand labels of a replayed model to the questions (identity otherwise). */
+    EvalCommand(PrintStream out, PrintStream progress, Function<Document, Assistant> assistants,
+                java.util.function.UnaryOperator<List<EvalCase>> replayed) {
         this.out = out;
         this.progress = progress;
         this.assistants = assistants;
+        this.replayed = replayed;
     }
 
     int run(CliArgs cli) {
@@ -45,27 +49,40 @@ final class EvalCommand {
         Path set = Path.of(cli.option("--set", "eval/dev.jsonl"));
         int sample = cli.number("--sample", 1, 1, 1_000_000);
         String name = setName(set);
-        List<EvalCase> cases = Files.isDirectory(set)
-                ? SquadSet.load(set, sample)
-                : List.of(new EvalCase(Cli.load(cli.document()), sampled(EvalSet.load(set), sample)));
+        List<EvalCase> cases;
+        if (Files.isDirectory(set)) {
+            int[] articles = articles(cli.option("--articles", null));
+            cases = SquadSet.load(set, sample, articles[0], articles[1]);
+            name = cli.option("--articles", null) == null ? name : name + " articles " + cli.option("--articles", null);
+        } else {
+            if (cli.option("--articles", null) != null) {
+                throw new UsageException("--articles selects articles of a SQuAD folder; " + set + " is a question file.");
+            }
+            cases = List.of(new EvalCase(Cli.load(cli.document()), sampled(EvalSet.load(set), sample)));
+        }
+        cases = replayed.apply(cases);
         Report report = new EvalRunner(assistants, progress).run(name, cases);
         Path dir = Path.of(cli.option("--out", "target/eval"));
         ReportWriter.write(report, dir);
-        out.println("Evaluation of " + name + " with " + report.model() + ": " + report.overall().passed() + " of "
-                + report.overall().questions() + " passed");
+        out.println("Evaluation of " + name + " (identity " + report.identity() + ") with " + report.model() + ": "
+                + report.overall().passed() + " of " + report.overall().questions() + " passed (refusing everything: "
+                + report.overall().refuseAllBaseline() + "; answering everything, at best: "
+                + report.overall().answerAllBaseline() + ")");
         out.println();
         out.print(ReportWriter.table(report));
         out.println();
         out.println("Reports: " + dir.resolve("report.json") + ", report.md, report.html");
+        boolean required = cli.flags().contains("--require-thresholds");
         Path thresholdsFile = Path.of(cli.option("--thresholds", "eval/thresholds.json"));
         if (!Files.exists(thresholdsFile)) {
             out.println("No thresholds file at " + thresholdsFile + "; nothing to gate on.");
-            return Cli.ANSWERED;
+            return required ? THRESHOLD_MISSED : Cli.ANSWERED;
         }
         Thresholds thresholds = Thresholds.load(thresholdsFile);
-        if (!thresholds.covers(name)) {
-            out.println("No thresholds for \"" + name + "\" in " + thresholdsFile + "; nothing to gate on.");
-            return Cli.ANSWERED;
+        if (!thresholds.covers(report)) {
+            out.println("No thresholds for \"" + name + "\" (identity " + report.identity() + ") with " + report.model()
+                    + " in " + thresholdsFile + "; nothing to gate on.");
+            return required ? THRESHOLD_MISSED : Cli.ANSWERED;
         }
         List<String> misses = thresholds.misses(report);
         if (misses.isEmpty()) {
@@ -75,6 +92,19 @@ final class EvalCommand {
         out.println("Thresholds missed:");
         misses.forEach(m -> out.println("  " + m));
         return THRESHOLD_MISSED;
+    }
+
+    /** "0-4" as {0, 4}; no option: every article. */
+    static int[] articles(String option) {
+        if (option == null) {
+            return new int[] {0, Integer.MAX_VALUE};
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})(?:-(\\d{1,4}))?").matcher(option.strip());
+        if (!m.matches() || m.group(2) != null && Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1))) {
+            throw new UsageException("--articles must be a number or a range like 5-9; it was \"" + option + "\".");
+        }
+        int first = Integer.parseInt(m.group(1));
+        return new int[] {first, m.group(2) == null ? first : Integer.parseInt(m.group(2))};
     }
 
     /** "dev" for eval/dev.jsonl, the folder name for a SQuAD folder. */

@@ -12,11 +12,17 @@ import java.util.List;
  * @param acceptable labels that may also be cited without being wrong
  * @param facts      groups of alternative phrases; a correct answer contains one phrase of every group
  * @param tier       "core" for questions every build must get right; otherwise gated by thresholds
+ * @param labelled   for a replayed model answer, its sentences labelled supported or not by hand
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EvalQuestion(String id, String question, List<Turn> history, List<String> gold,
                            List<String> acceptable, boolean answerable, List<List<String>> facts, String kind,
-                           String tier) {
+                           String tier, List<ReplayModel.Labelled> labelled) {
+
+    public EvalQuestion(String id, String question, List<Turn> history, List<String> gold, List<String> acceptable,
+                        boolean answerable, List<List<String>> facts, String kind, String tier) {
+        this(id, question, history, gold, acceptable, answerable, facts, kind, tier, List.of());
+    }
 
     public EvalQuestion {
         history = history == null ? List.of() : List.copyOf(history);
@@ -25,6 +31,12 @@ public record EvalQuestion(String id, String question, List<Turn> history, List<
         facts = facts == null ? List.of() : facts.stream().map(List::copyOf).toList();
         kind = kind == null ? "unspecified" : kind;
         tier = tier == null ? "" : tier;
+        labelled = labelled == null ? List.of() : List.copyOf(labelled);
+    }
+
+    /** The same question with the hand labels of its replayed answer. */
+    public EvalQuestion withLabels(List<ReplayModel.Labelled> labels) {
+        return new EvalQuestion(id, question, history, gold, acceptable, answerable, facts, kind, tier, labels);
     }
 
     public boolean core() {

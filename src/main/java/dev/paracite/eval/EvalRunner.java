@@ -45,8 +45,8 @@ public final class EvalRunner {
                 .collect(Collectors.groupingBy(QuestionResult::kind, TreeMap::new, Collectors.toList()))
                 .entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Summary.of(e.getValue()), (a, b) -> a, TreeMap::new));
-        return new Report(set, model, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Summary.of(results),
-                byKind, results);
+        return new Report(set, SetIdentity.of(cases), model, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Summary.of(results), byKind, results);
     }
 
     private static QuestionResult ask(Assistant assistant, Document document, EvalQuestion q) {

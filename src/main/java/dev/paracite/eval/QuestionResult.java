@@ -11,7 +11,8 @@ public record QuestionResult(
         String outcome, String answer, List<String> cited, List<String> retrieved,
         Double recallAt1, Double recallAt5, Double mrrAt10, Double citationRecall, Double citationPrecision,
         int sentences, int supportedSentences, int citations, int supportingCitations, int droppedStatements,
-        int factGroups, int factsFound, int invalidCitations, double latencyMs, boolean passed, String failure) {
+        int factGroups, int factsFound, int invalidCitations, int labelledSupported, int labelledSupportedShown,
+        int labelledUnsupported, int labelledUnsupportedShown, double latencyMs, boolean passed, String failure) {
 
     public QuestionResult {
         gold = List.copyOf(gold);

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The outcome of one evaluation run: summary overall and per kind, and every question's result. */
-public record Report(String set, String model, String createdAt, Summary overall, Map<String, Summary> byKind,
-                     List<QuestionResult> questions) {
+/**
+ * The outcome of one evaluation run: the set's name and {@link SetIdentity}, the summary overall and per
+ * kind, and every question's result.
+ */
+public record Report(String set, String identity, String model, String createdAt, Summary overall,
+                     Map<String, Summary> byKind, List<QuestionResult> questions) {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,5 +1,6 @@
 package dev.paracite.eval;
 
+import dev.paracite.assistant.CitationMarker;
 import dev.paracite.assistant.Response;
 import dev.paracite.corpus.Document;
 import dev.paracite.grounding.Context;
@@ -38,6 +39,7 @@ public final class Scoring {
             supported += any ? 1 : 0;
         }
         int invalid = (int) cited.stream().filter(l -> document.paragraph(l).isEmpty()).count();
+        int[] labels = labelled(q.labelled(), r);
         int found = factsFound(q.facts(), r.answer());
         boolean answered = "answered".equals(r.outcome().wire());
         String failure = failure(q, answered, cited, found);
@@ -49,7 +51,29 @@ public final class Scoring {
                 q.answerable() ? citationRecall(q.gold(), cited) : null,
                 citationPrecision(q.gold(), q.acceptable(), cited),
                 statements, supported, citations, supporting, r.droppedStatements().size(),
-                q.facts().size(), found, invalid, latencyMs, failure == null, failure);
+                q.facts().size(), found, invalid, labels[0], labels[1], labels[2], labels[3], latencyMs, failure == null,
+                failure);
+    }
+
+    /**
+     * For a replayed answer: {supported sentences, of them shown, unsupported sentences, of them shown}. A
+     * sentence is shown when its words (markers aside) appear in the answer the user got.
+     */
+    static int[] labelled(List<ReplayModel.Labelled> labels, Response r) {
+        int[] counts = new int[4];
+        String shown = "answered".equals(r.outcome().wire()) ? Words.normalized(withoutMarkers(r.answer())) : " ";
+        for (ReplayModel.Labelled l : labels) {
+            String words = Words.normalized(withoutMarkers(l.text()));
+            boolean visible = !words.isBlank() && shown.contains(words);
+            int at = l.supported() ? 0 : 2;
+            counts[at]++;
+            counts[at + 1] += visible ? 1 : 0;
+        }
+        return counts;
+    }
+
+    private static String withoutMarkers(String text) {
+        return CitationMarker.rewrite(text, label -> false).replaceFirst("^\\s*[-*•]\\s+", "");
     }
 
     /** Share of gold labels among the first {@code k} retrieved. */

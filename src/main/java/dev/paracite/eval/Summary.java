@@ -10,7 +10,8 @@ import java.util.function.Predicate;
  * Aggregate metrics over a group of question results (a whole set or one kind). A metric with nothing
  * to average over is null. Rates are shares in 0..1; latencies are milliseconds. The two baselines say
  * what a model that refuses everything would pass (every unanswerable question) and what one that
- * answers everything could pass at best (every answerable one).
+ * answers everything could pass at best (every answerable one). For a replayed model with hand-labelled
+ * sentences: the share of supported sentences shown, and how many unsupported ones were shown (must be 0).
  */
 public record Summary(int questions, int answerable, int unanswerable,
                       Double recallAt1, Double recallAt5, Double mrrAt10,
@@ -18,7 +19,8 @@ public record Summary(int questions, int answerable, int unanswerable,
                       Double citationPrecision, Double citationPrecisionOverall,
                       Double statementsKept, Double supportedSentences, Double supportingCitations,
                       Double answeredRate, Double refusalRate, Double falseRefusalRate,
-                      Double factCoverage, int invalidCitations, double latencyP50, double latencyP95,
+                      Double factCoverage, int invalidCitations, Double labelledSupportedShown,
+                      int labelledUnsupportedShown, double latencyP50, double latencyP95,
                       int passed, int refuseAllBaseline, int answerAllBaseline) {
 
     public static Summary of(List<QuestionResult> results) {
@@ -39,6 +41,8 @@ public record Summary(int questions, int answerable, int unanswerable,
                 share(answerable, r -> !r.answered()),
                 ratio(results, QuestionResult::factsFound, QuestionResult::factGroups),
                 results.stream().mapToInt(QuestionResult::invalidCitations).sum(),
+                ratio(results, QuestionResult::labelledSupportedShown, QuestionResult::labelledSupported),
+                results.stream().mapToInt(QuestionResult::labelledUnsupportedShown).sum(),
                 percentile(results, 0.50), percentile(results, 0.95),
                 (int) results.stream().filter(QuestionResult::passed).count(), unanswerable.size(), answerable.size());
     }

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The bars a run must clear, per set, from eval/thresholds.json:
- * {@code {"dev": {"min": {"citedGold": 1.0}, "max": {"invalidCitations": 0}}}}. Metric names are the
- * fields of {@link Summary}.
+ * The bars a run must clear, from eval/thresholds.json: a list of entries, each for one set (by its
+ * {@link SetIdentity}) and one model:
+ * {@code {"sets": [{"name": "dev", "identity": "3f2a...", "model": "extractive", "min": {"citedGold": 0.9},
+ * "max": {"invalidCitations": 0}}]}}. Metric names are the fields of {@link Summary}; {@code name} is
+ * for people only.
  */
 public final class Thresholds {
 
@@ -25,20 +28,34 @@ public final class Thresholds {
 
     public static Thresholds load(Path file) {
         try {
-            return new Thresholds(new ObjectMapper().readTree(Files.readString(file)));
+            JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+            if (!root.path("sets").isArray()) {
+                throw new EvalException("Thresholds " + file + " need a \"sets\" list.");
+            }
+            return new Thresholds(root);
         } catch (IOException e) {
             throw new EvalException("Thresholds " + file + " cannot be read: " + e.getMessage().split("\n")[0] + ".");
         }
     }
 
-    public boolean covers(String set) {
-        return root.has(set);
+    /** The entry for this set and model, if there is one. */
+    private Optional<JsonNode> entry(String identity, String model) {
+        for (JsonNode set : root.path("sets")) {
+            if (set.path("identity").asText().equals(identity) && set.path("model").asText().equals(model)) {
+                return Optional.of(set);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean covers(Report report) {
+        return entry(report.identity(), report.model()).isPresent();
     }
 
     /** Every threshold the report misses, as sentences; empty when it clears them all. */
     public List<String> misses(Report report) {
         List<String> misses = new ArrayList<>();
-        JsonNode set = root.path(report.set());
+        JsonNode set = entry(report.identity(), report.model()).orElseThrow();
         Map<String, Object> values = Report.JSON.convertValue(report.overall(), Map.class);
         check(set.path("min"), values, true, misses);
         check(set.path("max"), values, false, misses);

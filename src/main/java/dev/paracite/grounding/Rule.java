@@ -11,5 +11,7 @@ public enum Rule {
     /** "all", "always", "only" and the like in the statement are in the passage too. */
     QUANTIFIERS,
     /** Names and rare words the statement shares with its passage come in the same order (or one is passive). */
-    ORDER
+    ORDER,
+    /** A statement copying its passage nearly word for word does not end with words of its own where the passage has others. */
+    SWAP
 }

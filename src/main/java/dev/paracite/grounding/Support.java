@@ -4,6 +4,7 @@ import dev.paracite.corpus.Paragraph;
 import dev.paracite.embedding.Embedder;
 import dev.paracite.retrieval.TextAnalysis;
 import dev.paracite.text.English;
+import dev.paracite.text.FunctionWords;
 import dev.paracite.text.Numbers;
 import dev.paracite.text.Sentences;
 import dev.paracite.text.Span;
@@ -87,17 +88,22 @@ public final class Support {
                 reason = reason.isEmpty() ? "the passage does not say \"" + q + "\"" : reason;
             }
         }
+        String swapped = best.lexical >= NEAR_COPY ? swapped(claim, best) : null;
+        if (swapped != null) {
+            violated.add(Rule.SWAP);
+            reason = reason.isEmpty() ? "the passage does not say \"" + swapped + "\"" : reason;
+        }
         if (inverted(keys(claim), claim.text(), passage)) {
             violated.add(Rule.ORDER);
             reason = reason.isEmpty() ? "the passage has them the other way round" : reason;
         }
         boolean plain = best.text.equals(best.span.of(paragraphText));
         Span narrow = plain ? narrow(claim, best, paragraphText) : best.span;
+        Span shown = plain ? widen(narrow, best.span, paragraphText) : narrow;
         boolean wordsDecide = best.lexical >= settings.lexical() || best.lexical < settings.floor();
         double semantic = wordsDecide && !allSemantic ? Double.NaN
-                : Embedder.similarity(embedder.embed(statement), embedder.embed(narrow.of(paragraphText)));
-        return new Features(label, plain ? widen(narrow, best.span, paragraphText) : narrow, best.lexical, semantic,
-                violated, reason);
+                : Embedder.similarity(embedder.embed(statement), embedder.embed(shown.of(paragraphText)));
+        return new Features(label, shown, best.lexical, semantic, violated, reason);
     }
 
     /**
@@ -164,6 +170,89 @@ public final class Support {
     }
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+
+    /**
+     * A statement that copies its passage nearly word for word (this share of its weight or more) and
+     * still differs from it is suspect where it differs.
+     */
+    static final double NEAR_COPY = 0.8;
+
+    /**
+     * In a near copy, an ending of the statement's own where its passage goes on with other words ("...
+     * in the sale of raw materials" for "... in the sale of finished products"): the statement's words, or
+     * null. The content words of both are aligned (longest common subsequence of
+     * {@link TextAnalysis#sameWord} matches); what follows the last shared word is compared. Endings only:
+     * in the middle of a statement a different word is as often a paraphrase's verb as a changed fact
+     * (measured in eval/README.md).
+     */
+    private static String swapped(Claim claim, Passage passage) {
+        List<String[]> a = contentTokens(claim.text());
+        List<String[]> b = contentTokens(passage.text);
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                lcs[i][j] = same(a.get(i), b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        int i = 0;
+        int j = 0;
+        int lastA = -1;
+        int lastB = -1;
+        while (i < a.size() && j < b.size()) {
+            if (same(a.get(i), b.get(j)) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
+                lastA = i++;
+                lastB = j++;
+            } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        if (lastA < 0) {
+            return null;
+        }
+        List<String[]> endA = a.subList(lastA + 1, a.size());
+        List<String[]> endB = b.subList(lastB + 1, Math.min(b.size(), lastB + 1 + endA.size() + 2));
+        return swap(endA, endB, a, b);
+    }
+
+    /** The statement's run when both runs hold words the other text lacks entirely, enough of them to weigh. */
+    private static String swap(List<String[]> gapA, List<String[]> gapB, List<String[]> a, List<String[]> b) {
+        List<String[]> onlyA = gapA.stream().filter(x -> b.stream().noneMatch(y -> same(x, y))).toList();
+        List<String[]> onlyB = gapB.stream().filter(y -> a.stream().noneMatch(x -> same(x, y))).toList();
+        return weight(onlyA) >= MIN_SWAP && weight(onlyB) >= MIN_SWAP
+                ? String.join(" ", onlyA.stream().map(t -> t[0]).toList()) : null;
+    }
+
+    /** How much a run of words must weigh (general-English idf) to be a swapped phrase, not a slip of style. */
+    private static final double MIN_SWAP = 4.0;
+
+    private static double weight(List<String[]> tokens) {
+        return tokens.stream().filter(t -> !t[1].startsWith("#")).mapToDouble(t -> English.get().termIdf(t[1])).sum();
+    }
+
+    private static boolean same(String[] x, String[] y) {
+        return x[1].startsWith("#") ? x[1].equals(y[1]) : !y[1].startsWith("#") && TextAnalysis.sameWord(x[1], y[1]);
+    }
+
+    /** The content words of a text as {word, analysed term or "#number"}. */
+    private static List<String[]> contentTokens(String text) {
+        List<String[]> out = new ArrayList<>();
+        java.util.regex.Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String token = m.group();
+            if (FunctionWords.contains(token)) {
+                continue;
+            }
+            Set<String> numbers = Numbers.of(token);
+            String term = !numbers.isEmpty() ? "#" + numbers.iterator().next()
+                    : TextAnalysis.terms(token).stream().findFirst().orElse("");
+            if (!term.isEmpty()) {
+                out.add(new String[] {token, term});
+            }
+        }
+        return out;
+    }
 
     /** The verdict {@code settings} give on {@code f}. */
     public static Verdict decide(Features f, SupportSettings settings) {

@@ -49,7 +49,8 @@ class EvalCommandTest {
         Path reports = dir.resolve("reports");
         assertEquals(0, run("eval", "--set", set().toString(), "--out", reports.toString(), "--thresholds",
                 dir.resolve("none.json").toString()));
-        assertTrue(out.startsWith("Evaluation of tiny with extractive: 3 of 3 passed"), out);
+        assertTrue(out.matches("(?s)Evaluation of tiny \\(identity [0-9a-f]{16}\\) with extractive: 3 of 3 passed "
+                + "\\(refusing everything: 1; answering everything, at best: 2\\).*"), out);
         assertTrue(out.contains("| Cited a gold paragraph | 1 |"), out);
         assertTrue(out.contains("No thresholds file at"), out);
         assertTrue(err.contains("3/3 questions"), "progress bar: " + err);
@@ -63,21 +64,72 @@ class EvalCommandTest {
         assertTrue(!html.contains("http://") && !html.contains("https://"), "no external assets");
     }
 
+    /** The identity a first run of the tiny set reports. */
+    private String identity(Path set) throws IOException {
+        run("eval", "--set", set.toString(), "--out", dir.resolve("first").toString());
+        return new ObjectMapper().readTree(dir.resolve("first/report.json").toFile()).get("identity").asText();
+    }
+
+    private Path thresholds(String identity, String model, String bounds) throws IOException {
+        return Files.writeString(dir.resolve("t.json"), "{\"sets\": [{\"name\": \"tiny\", \"identity\": \"" + identity
+                + "\", \"model\": \"" + model + "\", " + bounds + "}]}");
+    }
+
     @Test
     void exits_4_naming_each_missed_threshold() throws IOException {
-        Path thresholds = Files.writeString(dir.resolve("t.json"),
-                "{\"tiny\": {\"min\": {\"citedGold\": 1.0, \"passed\": 4}, \"max\": {\"invalidCitations\": 0}}}");
-        assertEquals(4, run("eval", "--set", set().toString(), "--out", dir.resolve("r").toString(), "--thresholds",
+        Path set = set();
+        Path thresholds = thresholds(identity(set), "extractive",
+                "\"min\": {\"citedGold\": 1.0, \"passed\": 4}, \"max\": {\"invalidCitations\": 0}");
+        assertEquals(4, run("eval", "--set", set.toString(), "--out", dir.resolve("r").toString(), "--thresholds",
                 thresholds.toString()));
         assertTrue(out.contains("Thresholds missed:\n  passed is 3; the minimum is 4\n"), out);
     }
 
     @Test
     void exits_0_when_thresholds_are_met() throws IOException {
-        Path thresholds = Files.writeString(dir.resolve("t.json"), "{\"tiny\": {\"min\": {\"refusalRate\": 1.0}}}");
-        assertEquals(0, run("eval", "--set", set().toString(), "--out", dir.resolve("r").toString(), "--thresholds",
+        Path set = set();
+        Path thresholds = thresholds(identity(set), "extractive", "\"min\": {\"refusalRate\": 1.0}");
+        assertEquals(0, run("eval", "--set", set.toString(), "--out", dir.resolve("r").toString(), "--thresholds",
                 thresholds.toString()));
         assertTrue(out.contains("All thresholds for \"tiny\" met."), out);
+    }
+
+    @Test
+    void thresholds_follow_the_sets_content_not_its_file_name() throws IOException {
+        Path set = set();
+        Path thresholds = thresholds(identity(set), "extractive", "\"min\": {\"passed\": 3}");
+        Path renamed = Files.copy(set, dir.resolve("renamed.jsonl"));
+        assertEquals(0, run("eval", "--set", renamed.toString(), "--out", dir.resolve("r").toString(), "--thresholds",
+                thresholds.toString(), "--require-thresholds"));
+        Files.writeString(renamed, Files.readString(renamed).replace("capital of France", "capital of Spain"));
+        assertEquals(4, run("eval", "--set", renamed.toString(), "--out", dir.resolve("r").toString(), "--thresholds",
+                thresholds.toString(), "--require-thresholds"), "a changed set needs thresholds of its own");
+        assertTrue(out.contains("No thresholds for \"renamed\""), out);
+        assertEquals(0, run("eval", "--set", renamed.toString(), "--out", dir.resolve("r").toString(), "--thresholds",
+                thresholds.toString()), "without --require-thresholds a set without thresholds is not gated");
+    }
+
+    @Test
+    void a_replayed_model_is_measured_against_the_hand_labels_of_its_sentences() throws IOException {
+        Path set = set();
+        Path replay = Files.writeString(dir.resolve("replay.jsonl"), """
+                {"id": "a", "answer": "The Russian ruble should be used as a reserve currency [8]. Russia will annex the Moon by 2031 [8].", "sentences": [{"text": "The Russian ruble should be used as a reserve currency [8].", "supported": true}, {"text": "Russia will annex the Moon by 2031 [8].", "supported": false}]}
+                """);
+        assertEquals(0, run("eval", "--set", set.toString(), "--model", "replay", "--replay", replay.toString(), "--out",
+                dir.resolve("r").toString(), "--thresholds", dir.resolve("none.json").toString()));
+        assertTrue(out.contains("with replay:"), out);
+        assertTrue(out.contains("| Labelled supported sentences shown | 1 |"), out);
+        assertTrue(out.contains("| Labelled unsupported sentences shown | 0 |"), out);
+        assertEquals(2, run("eval", "--set", set.toString(), "--model", "replay"));
+        assertEquals("paracite: --model replay needs --replay FILE, the recorded answers to play back.\n", err);
+    }
+
+    @Test
+    void articles_choose_a_range_of_a_squad_folder_and_nothing_else() throws IOException {
+        assertEquals(2, run("eval", "--set", set().toString(), "--articles", "0-4"));
+        assertTrue(err.contains("--articles selects articles of a SQuAD folder"), err);
+        assertEquals(2, run("eval", "--set", dir.toString(), "--articles", "9-5"));
+        assertTrue(err.contains("--articles must be a number or a range like 5-9"), err);
     }
 
     @Test

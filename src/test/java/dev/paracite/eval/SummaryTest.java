@@ -16,7 +16,7 @@ class SummaryTest {
         return new QuestionResult("id", "d", kind, "q", answerable, gold, outcome, "a", cited, List.of(),
                 answerable ? 1.0 : null, answerable ? 1.0 : null, answerable ? 0.5 : null,
                 answerable ? (double) cited.stream().filter(gold::contains).count() / gold.size() : null, precision,
-                sentences, supported, cited.size(), supported, 0, facts, found, 0, ms, passed, passed ? null : "x");
+                sentences, supported, cited.size(), supported, 0, facts, found, 0, 0, 0, 0, 0, ms, passed, passed ? null : "x");
     }
 
     @Test

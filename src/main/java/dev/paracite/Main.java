@@ -75,7 +75,7 @@ public final class Main {
         LuceneParagraphSearch search = LuceneParagraphSearch.build(document, retrieval, embedder);
         Retriever retriever = new Retriever(document, search);
         Support support = new Support(embedder, SupportSettings.DEFAULT);
-        ExtractiveModel extractive = new ExtractiveModel(search.terms());
+        ExtractiveModel extractive = new ExtractiveModel(search.terms(), embedder);
         if (settings.provider().equals(ModelSettings.EXTRACTIVE)) {
             return new Assistant(retriever, extractive, null, FollowUp.INSTANCE, support);
         }

@@ -44,7 +44,7 @@ public final class ScaleBench {
         long built = System.nanoTime();
         long heap = heapAfterGc() - baseline;
         Retriever retriever = new Retriever(document, search);
-        Assistant assistant = new Assistant(retriever, new ExtractiveModel(search.terms()), dev.paracite.Shared.support());
+        Assistant assistant = new Assistant(retriever, new ExtractiveModel(search.terms(), dev.paracite.Shared.embedder()), dev.paracite.Shared.support());
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
             queries.add(generator.query(document.paragraphs()));

@@ -31,9 +31,14 @@ final class ServedJar implements AutoCloseable {
     }
 
     static ServedJar start(Map<String, String> env) throws Exception {
+        return start(env, "target/paracite.jar");
+    }
+
+    /** The server of the jar at {@code jar} (another build, to compare with). */
+    static ServedJar start(Map<String, String> env, String jar) throws Exception {
         Path log = Files.createTempFile("paracite-bench", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/paracite.jar", "serve", "--port", "0", "--rate-limit", "0", "--max-answering", "1000"));
+                "-jar", jar, "serve", "--port", "0", "--rate-limit", "0", "--max-answering", "1000"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         long start = System.nanoTime();

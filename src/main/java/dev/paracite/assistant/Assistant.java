@@ -88,6 +88,9 @@ public final class Assistant {
         long answered = System.nanoTime();
         Grounder g = written.grounder;
         boolean grounded = g != null && g.emitted();
+        if (grounded && written.draft.note() != null) {
+            notices.add(0, written.draft.note());
+        }
         if (grounded && !retrieval.references().missing().isEmpty()) {
             notices.add(MissingReferences.sentence(retrieval.references().missing(), document));
         }

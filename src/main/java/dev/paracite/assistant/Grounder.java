@@ -238,8 +238,7 @@ final class Grounder {
         answer.append(separator).append(shown);
         List<SpanCitation> citations = item.evidence.stream()
                 .map(e -> new SpanCitation(e.paragraph(), e.start(), e.end())).toList();
-        Statement statement = new Statement(CitationMarker.rewrite(item.raw, label -> false).strip(), start,
-                answer.length(), citations);
+        Statement statement = new Statement(item.claim, start, answer.length(), citations);
         statements.add(statement);
         cited.addAll(supporting);
         out.accept(separator + shown, statement);

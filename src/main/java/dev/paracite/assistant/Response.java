@@ -23,8 +23,9 @@ public record Response(Outcome outcome, String answer, List<Statement> statement
     }
 
     /**
-     * One statement of the answer: its text without citation markers, where it stands in
-     * {@code answer} (markers included, characters {@code [start, end)}), and the passages supporting it.
+     * One statement of the answer: its text as checked (without citation markers and list bullets),
+     * where it stands in {@code answer} (markers included, characters {@code [start, end)}), and the
+     * passages supporting it.
      */
     public record Statement(String text, int start, int end, List<SpanCitation> citations) {
         public Statement {

@@ -12,7 +12,7 @@ package dev.paracite.extractive;
  * @param whole    true for a whole list
  * @param display  the text as quoted, without its final punctuation
  */
-record Unit(String label, int position, String context, String own, int list, boolean whole, String display) {
+public record Unit(String label, int position, String context, String own, int list, boolean whole, String display) {
 
     static Unit of(String label, int position, String context, String own, int list, boolean whole) {
         String body = context.isEmpty() ? own : trimEnd(context) + ": " + own;

@@ -1,19 +1,16 @@
 package dev.paracite.extractive;
 
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.text.Sentences;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Splits a paragraph into {@link Unit}s. A line ending in a colon, or followed by lines that start in
- * lower case, is a lead-in; the lines under it are its items. Other lines are split into sentences.
+ * lower case, is a lead-in; the lines under it are its items. Other lines are split into sentences by
+ * the one sentence splitter ({@link Sentences}).
  */
 final class Units {
-
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}“\"(])");
-    private static final Pattern ABBREVIATION = Pattern.compile(
-            "(?:\\b(?:No|Art|Nos|Mr|Mrs|Ms|Dr|St|etc|e\\.g|i\\.e|cf|vs|approx)|\\b\\p{Lu})\\.$");
 
     private Units() {}
 
@@ -23,7 +20,7 @@ final class Units {
         int position = 0;
         int i = 0;
         while (i < lines.length) {
-            List<String> sentences = sentences(lines[i]);
+            List<String> sentences = Sentences.of(lines[i]);
             int items = countItems(lines, i);
             boolean colonLeadIn = items > 0 && lines[i].strip().endsWith(":");
             int plain = colonLeadIn ? sentences.size() - 1 : sentences.size();
@@ -62,21 +59,5 @@ final class Units {
             n++;
         }
         return n;
-    }
-
-    static List<String> sentences(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String piece : SENTENCE_END.split(line.strip())) {
-            current.append(current.length() == 0 ? "" : " ").append(piece);
-            if (!ABBREVIATION.matcher(piece).find()) {
-                out.add(current.toString());
-                current.setLength(0);
-            }
-        }
-        if (current.length() > 0) {
-            out.add(current.toString());
-        }
-        return out;
     }
 }

@@ -3,7 +3,9 @@ package dev.paracite.grounding;
 import dev.paracite.retrieval.TextAnalysis;
 import dev.paracite.text.English;
 import dev.paracite.text.FunctionWords;
+import dev.paracite.text.Names;
 import dev.paracite.text.Numbers;
+import dev.paracite.text.Quantifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,26 +27,9 @@ record Claim(String text, List<String> terms, Set<String> numbers, List<String> 
     private static final Pattern BOUND = Pattern.compile(
             "(?i)\\b(?:no|not)\\s+(?:\\p{L}+er|more|less|fewer)\\s+than\\b"
                     + "|\\bnot\\s+(?:exceeding|only|just)\\b");
-    /** Words that widen a statement to every case, in groups that say the same; the paragraph must widen it too. */
-    private static final List<Set<String>> UNIVERSAL = List.of(
-            Set.of("all", "every", "each", "any", "everyone", "everything", "entire", "entirely", "whole"),
-            Set.of("only", "solely", "exclusively", "sole", "alone"), Set.of("always"), Set.of("never"));
-
     static Claim of(String text) {
         List<String> terms = contentTerms(text);
-        Set<String> quantifiers = new java.util.LinkedHashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (UNIVERSAL.stream().anyMatch(g -> g.contains(w))) {
-                quantifiers.add(w);
-            }
-        }
-        return new Claim(text, terms, Numbers.of(text), names(text), negated(text), quantifiers);
-    }
-
-    /** Whether {@code words} (lower case) widen as {@code quantifier} does. */
-    static boolean widens(List<String> words, String quantifier) {
-        Set<String> group = UNIVERSAL.stream().filter(g -> g.contains(quantifier)).findFirst().orElse(Set.of(quantifier));
-        return words.stream().anyMatch(group::contains);
+        return new Claim(text, terms, Numbers.of(text), Names.in(text), negated(text), Quantifiers.in(text));
     }
 
     /** The analysed terms of {@code text} that carry content: no function words, numbers or single letters. */
@@ -93,26 +78,4 @@ record Claim(String text, List<String> terms, Set<String> numbers, List<String> 
     private static final int REACH = 4;
     /** Background texts a word's remainder after "un" must occur in to read "unX" as "not X". */
     private static final int ORDINARY = 20;
-
-    /**
-     * Capitalised words that name someone or something: inside a sentence any capitalised word, at
-     * its start only one that general English is known to write capitalised ("Russia", not "The").
-     */
-    static List<String> names(String text) {
-        List<String> names = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        boolean first = true;
-        int lastEnd = 0;
-        while (m.find()) {
-            String word = m.group().replaceAll("['’]s$", "");
-            boolean sentenceStart = first || text.substring(lastEnd, m.start()).matches("(?s).*[.!?:;\"“(]\\s*$");
-            if (Character.isUpperCase(word.charAt(0)) && word.length() > 1
-                    && (!sentenceStart || English.get().isKnownName(word))) {
-                names.add(word);
-            }
-            first = false;
-            lastEnd = m.end();
-        }
-        return names;
-    }
 }

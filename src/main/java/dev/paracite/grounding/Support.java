@@ -6,6 +6,7 @@ import dev.paracite.retrieval.TextAnalysis;
 import dev.paracite.text.English;
 import dev.paracite.text.FunctionWords;
 import dev.paracite.text.Numbers;
+import dev.paracite.text.Quantifiers;
 import dev.paracite.text.Sentences;
 import dev.paracite.text.Span;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class Support {
             reason = reason.isEmpty() ? denial : reason;
         }
         for (String q : claim.quantifiers()) {
-            if (!Claim.widens(paragraphWords, q)) {
+            if (!Quantifiers.said(paragraphWords, q)) {
                 violated.add(Rule.QUANTIFIERS);
                 reason = reason.isEmpty() ? "the passage does not say \"" + q + "\"" : reason;
             }

@@ -5,6 +5,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Draft;
@@ -43,9 +45,9 @@ public final class LlmAnswerModel implements AnswerModel {
     @Override
     public Draft answer(AnswerRequest request) {
         ChatRequest chat = chatRequest(request);
-        String text = Retry.call(connection.provider(), connection.maxRetries(),
-                () -> connection.chat().chat(chat).aiMessage().text());
-        return draft(text);
+        ChatResponse response = Retry.call(connection.provider(), connection.maxRetries(),
+                () -> connection.chat().chat(chat));
+        return draft(response.aiMessage().text(), finished(response.finishReason(), false));
     }
 
     @Override
@@ -54,9 +56,20 @@ public final class LlmAnswerModel implements AnswerModel {
             return AnswerModel.super.stream(request, onText);
         }
         ChatRequest chat = chatRequest(request);
-        String text = Retry.call(connection.provider(), connection.maxRetries(),
+        StreamCall.Reply reply = Retry.call(connection.provider(), connection.maxRetries(),
                 () -> StreamCall.run(connection.streaming(), chat, connection.timeout(), connection.provider(), onText));
-        return draft(text);
+        return draft(reply.text(), reply.complete());
+    }
+
+    /**
+     * Whether the model finished its answer: not stopped by a length limit or a content filter and, for
+     * a stream, not silent about why it stopped (a stream cut before its last chunk reports no reason).
+     */
+    static boolean finished(FinishReason reason, boolean streamed) {
+        if (reason == null) {
+            return !streamed;
+        }
+        return reason != FinishReason.LENGTH && reason != FinishReason.CONTENT_FILTER;
     }
 
     private ChatRequest chatRequest(AnswerRequest request) {
@@ -68,9 +81,12 @@ public final class LlmAnswerModel implements AnswerModel {
         return ChatRequest.builder().messages(SystemMessage.from(system), UserMessage.from(user)).build();
     }
 
-    private static Draft draft(String text) {
+    private static Draft draft(String text, boolean complete) {
         String answer = text == null ? "" : text.strip();
-        return isNotFound(answer) ? Draft.decline(Prompts.NOT_FOUND) : Draft.answer(answer);
+        if (isNotFound(answer)) {
+            return Draft.decline(Prompts.NOT_FOUND);
+        }
+        return complete ? Draft.answer(answer) : Draft.unfinished(answer);
     }
 
     /** Each paragraph as "[label] (section)" and its text, in retrieval order. */

@@ -18,11 +18,15 @@ import java.util.function.Consumer;
 /**
  * One streamed model call, watched: tokens are passed on as they arrive, and the call fails when the
  * first token or any later one is more than {@code timeout} in coming. When the caller stops
- * listening (its consumer throws), the provider call is cancelled.
+ * listening (its consumer throws), the provider call is cancelled. A stream that ends without the
+ * provider's finishing reason (a length stop, or no end marker) comes back marked incomplete.
  */
 final class StreamCall {
 
     private record Done(ChatResponse response) {}
+
+    /** The streamed text, and whether the model said it had finished (not cut by a length limit or the connection). */
+    record Reply(String text, boolean complete) {}
 
     /** The listener failed (its client went away): not the provider's fault, never retried. */
     static final class Abandoned extends RuntimeException {
@@ -37,8 +41,8 @@ final class StreamCall {
 
     private StreamCall() {}
 
-    static String run(StreamingChatModel model, ChatRequest request, Duration timeout, String provider,
-                      Consumer<String> onText) {
+    static Reply run(StreamingChatModel model, ChatRequest request, Duration timeout, String provider,
+                     Consumer<String> onText) {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         model.chat(request, new StreamingChatResponseHandler() {
@@ -76,8 +80,8 @@ final class StreamCall {
                     } catch (RuntimeException listenerFailed) {
                         throw new Abandoned(listenerFailed);
                     }
-                } else if (event instanceof Done) {
-                    return text.toString();
+                } else if (event instanceof Done done) {
+                    return new Reply(text.toString(), LlmAnswerModel.finished(done.response().finishReason(), true));
                 } else if (event instanceof Throwable failure) {
                     throw text.length() == 0 ? Faults.of(provider, failure)
                             : new ModelUnavailableException(provider, Faults.status(failure), false, "The " + provider

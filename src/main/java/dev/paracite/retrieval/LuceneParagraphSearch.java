@@ -88,7 +88,7 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         searcher.setSimilarity(similarity);
-        this.terms = new LuceneTerms(analyzer, reader, document.name());
+        this.terms = new LuceneTerms(analyzer, reader, document.name(), settings.synonyms());
     }
 
     /** A BM25-only index; {@code settings} must not ask for a dense ranking. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -16,12 +15,16 @@ final class LuceneTerms implements Terms {
     private final IndexReader reader;
 
     private final Synonyms synonyms;
+    private final java.util.Set<String> questionWords;
+    private static final java.util.regex.Pattern HOW = java.util.regex.Pattern.compile("(?i)\\bhow\\s+(long|far|old|often|"
+            + "soon|big|large|small|tall|high|deep|wide|fast|heavy|early|late|much|many)\\b");
     private final List<String> nameTerms;
 
-    LuceneTerms(Analyzer analyzer, IndexReader reader, String documentName) {
+    LuceneTerms(Analyzer analyzer, IndexReader reader, String documentName, boolean synonyms) {
         this.analyzer = analyzer;
         this.reader = reader;
-        this.synonyms = Synonyms.load(this::of);
+        this.synonyms = synonyms ? Synonyms.load(this::of) : Synonyms.NONE;
+        this.questionWords = QuestionWords.analysed(this::of);
         this.nameTerms = of(documentName.replaceAll("[-_().]+", " "));
     }
 
@@ -32,17 +35,13 @@ final class LuceneTerms implements Terms {
 
     @Override
     public List<QueryTerm> ofQuestion(String text) {
-        StringBuilder kept = new StringBuilder();
-        // markup pasted into a question (<img src=x onerror=...>) is not what it asks about
-        String plain = text.replaceAll("<[^<>]{0,300}>", " ");
-        for (String word : plain.split("[^\\p{L}\\p{N}’'-]+")) {
-            String lower = word.toLowerCase(Locale.ROOT).replaceAll("^['’-]+|['’-]+$", "");
-            if (!lower.isEmpty() && !QuestionWords.WORDS.contains(lower)) {
-                kept.append(word).append(' ');
-            }
-        }
-        // single letters and digits ("-x", "~2") are query syntax or noise, never the subject of a question
-        return of(kept.toString()).stream().filter(t -> t.length() > 1).distinct().map(this::queryTerm).toList();
+        // markup pasted into a question (<img src=x onerror=...>) is not what it asks about; "how long",
+        // "how far" and the like frame a question (the kind of answer), they do not name its subject
+        String plain = HOW.matcher(text.replaceAll("<[^<>]{0,300}>", " ")).replaceAll(" ");
+        // question words are dropped after analysis, so that "roles" goes with "role"; single letters and
+        // digits ("-x", "~2") are query syntax or noise, never the subject of a question
+        return of(plain).stream().filter(t -> t.length() > 1 && !questionWords.contains(t)).distinct()
+                .map(this::queryTerm).toList();
     }
 
     @Override
@@ -69,6 +68,11 @@ final class LuceneTerms implements Terms {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public boolean inDocument(String term) {
+        return docFreq(term) > 0;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.paracite.retrieval;
 
+import dev.paracite.text.FunctionWords;
 import java.util.Set;
 
 /**
  * Words that frame a question rather than name its subject: interrogatives, auxiliaries, pronouns and
- * "what does the document say about" phrasing. Dropped from questions before ranking and before
- * measuring how much of a question a sentence covers; paragraph text keeps them.
+ * "what does the document say about" phrasing, with English's closed-class words ({@link FunctionWords}).
+ * Dropped from questions, after analysis, before ranking and before measuring how much of a question a
+ * sentence covers; paragraph text keeps them.
  */
 final class QuestionWords {
 
@@ -29,4 +31,12 @@ final class QuestionWords {
             "same", "other", "each", "both", "few", "more", "most");
 
     private QuestionWords() {}
+
+    /** The words as the analyzer makes them, to be compared with a question's analysed terms. */
+    static java.util.Set<String> analysed(java.util.function.Function<String, java.util.List<String>> analyze) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        WORDS.forEach(w -> out.addAll(analyze.apply(w)));
+        FunctionWords.all().forEach(w -> out.addAll(analyze.apply(w)));
+        return java.util.Set.copyOf(out);
+    }
 }

@@ -8,8 +8,11 @@ package dev.paracite.retrieval;
  * @param b             BM25 length normalisation
  * @param sectionWeight boost of the section-title field relative to the paragraph text
  * @param fusion        whether and how a dense ranking from the embedding model joins BM25's
+ * @param synonyms      whether a question word the document never uses is searched by its near-synonyms
+ *                      (synonyms.txt)
  */
-public record RetrievalSettings(Stemming stemming, float k1, float b, float sectionWeight, Fusion fusion) {
+public record RetrievalSettings(Stemming stemming, float k1, float b, float sectionWeight, Fusion fusion,
+                                boolean synonyms) {
 
     /**
      * BM25 as chosen by measurement (eval/README.md, "Retrieval settings"): on eval/dev.jsonl every stemmer
@@ -18,7 +21,7 @@ public record RetrievalSettings(Stemming stemming, float k1, float b, float sect
      * Anserini's 0.9 / 0.4 (0.690 vs 0.680). The section title is neutral at 0.3 on the dev set and
      * harmful at 1.0 (R@1 0.98 to 0.96); at 0.3 it still lets a section's topic reach its paragraphs.
      */
-    public static final RetrievalSettings BM25 = new RetrievalSettings(Stemming.PORTER, 1.5f, 0.75f, 0.3f, Fusion.NONE);
+    public static final RetrievalSettings BM25 = new RetrievalSettings(Stemming.PORTER, 1.5f, 0.75f, 0.3f, Fusion.NONE, true);
 
     /**
      * BM25 fused with the embedding model's ranking: the top 50 of each, min-max scaled, dense weighted
@@ -35,10 +38,14 @@ public record RetrievalSettings(Stemming stemming, float k1, float b, float sect
     public static final RetrievalSettings DEFAULT = HYBRID;
 
     public RetrievalSettings(Stemming stemming, float k1, float b, float sectionWeight) {
-        this(stemming, k1, b, sectionWeight, Fusion.NONE);
+        this(stemming, k1, b, sectionWeight, Fusion.NONE, true);
     }
 
     public RetrievalSettings with(Fusion other) {
-        return new RetrievalSettings(stemming, k1, b, sectionWeight, other);
+        return new RetrievalSettings(stemming, k1, b, sectionWeight, other, synonyms);
+    }
+
+    public RetrievalSettings withSynonyms(boolean on) {
+        return new RetrievalSettings(stemming, k1, b, sectionWeight, fusion, on);
     }
 }

@@ -16,6 +16,9 @@ import java.util.function.Function;
 /** Groups of near-synonyms from synonyms.txt, analysed with the index's analyzer. */
 final class Synonyms {
 
+    /** No groups: every term stands for itself. */
+    static final Synonyms NONE = new Synonyms(Map.of());
+
     private final Map<String, Set<String>> groups;
 
     private Synonyms(Map<String, Set<String>> groups) {

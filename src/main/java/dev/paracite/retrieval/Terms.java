@@ -23,6 +23,9 @@ public interface Terms {
     /** BM25 inverse document frequency of an analysed term; a term no paragraph has gets the highest. */
     double idf(String term);
 
+    /** Whether some paragraph has the analysed term. */
+    boolean inDocument(String term);
+
     /** The weight of a question term: its idf, or for a term stood in for by synonyms, theirs at most. */
     default double weight(QueryTerm term) {
         return term.forms().stream().mapToDouble(this::idf).max().orElse(0);

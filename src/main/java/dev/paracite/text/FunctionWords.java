@@ -31,6 +31,11 @@ public final class FunctionWords {
 
     private FunctionWords() {}
 
+    /** Every word of the list, in lower case. */
+    public static java.util.Set<String> all() {
+        return WORDS;
+    }
+
     public static boolean contains(String word) {
         return WORDS.contains(word.toLowerCase(Locale.ROOT));
     }

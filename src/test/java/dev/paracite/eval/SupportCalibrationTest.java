@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class SupportCalibrationTest {
 
     /** Measured on the test half with SupportSettings.DEFAULT (eval/README.md, "Statement support"). */
-    static final double CAUGHT = 0.807;
+    static final double CAUGHT = 0.813;
     static final double KEPT = 0.753;
 
     private static final Support SUPPORT = Shared.support();

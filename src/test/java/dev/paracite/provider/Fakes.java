@@ -23,13 +23,18 @@ public final class Fakes {
         return body.append("data: [DONE]\n\n").toString();
     }
 
-    static List<String> openAiChunks(String... pieces) {
+    public static List<String> openAiChunks(String... pieces) {
+        return openAiChunksEnding("stop", pieces);
+    }
+
+    /** Chunks whose last one gives {@code finish} as its finish_reason (null: no chunk gives one). */
+    public static List<String> openAiChunksEnding(String finish, String... pieces) {
         List<String> chunks = new ArrayList<>();
         for (int i = 0; i < pieces.length; i++) {
             String delta = (i == 0 ? "{\"role\":\"assistant\",\"content\":" : "{\"content\":") + quote(pieces[i]) + "}";
             chunks.add("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-test\","
                     + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
-                    + (i == pieces.length - 1 ? "\"stop\"" : "null") + "}]}\n\n");
+                    + (i == pieces.length - 1 && finish != null ? "\"" + finish + "\"" : "null") + "}]}\n\n");
         }
         return chunks;
     }

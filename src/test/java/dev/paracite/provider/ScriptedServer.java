@@ -17,27 +17,28 @@ import java.util.concurrent.TimeUnit;
  * with pauses, then either ends the stream properly, cuts the connection, or goes quiet. It records
  * when the client hangs up. WireMock cannot stop half-way through a body; this can.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
-    enum Ending { COMPLETE, CUT, STALL }
+    /** How the stream ends: properly, by a reset connection, or by going quiet. */
+    public enum Ending { COMPLETE, CUT, STALL }
 
     private final ServerSocket socket;
     private final Thread thread;
     private final CountDownLatch clientGone = new CountDownLatch(1);
 
-    ScriptedServer(List<String> chunks, long pauseMillis, Ending ending) throws IOException {
+    public ScriptedServer(List<String> chunks, long pauseMillis, Ending ending) throws IOException {
         socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> serve(chunks, pauseMillis, ending), "scripted-server");
         thread.setDaemon(true);
         thread.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
     }
 
     /** Whether the client closed its side within {@code millis}. */
-    boolean clientHungUp(long millis) throws InterruptedException {
+    public boolean clientHungUp(long millis) throws InterruptedException {
         return clientGone.await(millis, TimeUnit.MILLISECONDS);
     }
 

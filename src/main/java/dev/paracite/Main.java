@@ -5,8 +5,9 @@ import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.FollowUp;
 import dev.paracite.embedding.CachingEmbedder;
 import dev.paracite.embedding.Embedder;
-import dev.paracite.embedding.EmbeddingException;
+import dev.paracite.embedding.LoadingEmbedder;
 import dev.paracite.embedding.OnnxEmbedder;
+import dev.paracite.embedding.StoredVectors;
 import dev.paracite.eval.EvalSet;
 import dev.paracite.eval.ReplayModel;
 import dev.paracite.extractive.ExtractiveModel;
@@ -61,7 +62,7 @@ public final class Main {
 
     /** An assistant whose answers come from {@code model} (recorded answers, in evaluations). */
     static Assistant assistant(Document document, AnswerModel model, RetrievalSettings retrieval) {
-        Embedder embedder = new CachingEmbedder(embedder(), EMBEDDING_CACHE);
+        Embedder embedder = embedder(document);
         LuceneParagraphSearch search = LuceneParagraphSearch.build(document, retrieval, embedder);
         return new Assistant(new Retriever(document, search), model, new Support(embedder, SupportSettings.DEFAULT));
     }
@@ -71,7 +72,7 @@ public final class Main {
     }
 
     public static Assistant assistant(Document document, ModelSettings settings, RetrievalSettings retrieval) {
-        Embedder embedder = new CachingEmbedder(embedder(), EMBEDDING_CACHE);
+        Embedder embedder = embedder(document);
         LuceneParagraphSearch search = LuceneParagraphSearch.build(document, retrieval, embedder);
         Retriever retriever = new Retriever(document, search);
         Support support = new Support(embedder, SupportSettings.DEFAULT);
@@ -91,14 +92,16 @@ public final class Main {
     /** Sentences and paragraphs whose embeddings an assistant remembers (about 1.6 KB each). */
     private static final int EMBEDDING_CACHE = 50_000;
 
-    private static Embedder embedder() {
-        try {
-            return OnnxEmbedder.shared();
-        } catch (EmbeddingException e) {
-            throw new UsageException(e.getMessage());
-        } catch (ExceptionInInitializerError e) {
-            throw new UsageException(e.getCause() == null ? "The embedding model could not be loaded." : e.getCause().getMessage());
-        }
+    /**
+     * The embedding model for an assistant over {@code document}: loading in the background (it takes
+     * most of a second, which then overlaps with indexing and starting the server), with the vectors
+     * stored for the document's paragraphs and sentences when it is the built-in one, remembering the
+     * rest.
+     */
+    private static Embedder embedder(Document document) {
+        Embedder model = LoadingEmbedder.start(OnnxEmbedder.PRODUCT, OnnxEmbedder::shared);
+        return new CachingEmbedder(StoredVectors.over(model, "/documents/" + document.name() + ".vectors.gz"),
+                EMBEDDING_CACHE);
     }
 
     static RetrievalSettings retrieval(CliArgs args) {

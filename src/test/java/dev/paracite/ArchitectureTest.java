@@ -25,7 +25,7 @@ class ArchitectureTest {
             Map.entry("embedding", Set.of("dev.langchain4j")),
             Map.entry("grounding", Set.of("corpus", "text", "embedding", "retrieval")),
             Map.entry("retrieval", Set.of("corpus", "text", "embedding", "org.apache.lucene")),
-            Map.entry("assistant", Set.of("corpus", "text", "retrieval", "grounding")),
+            Map.entry("assistant", Set.of("corpus", "text", "embedding", "retrieval", "grounding")),
             Map.entry("extractive", Set.of("corpus", "text", "embedding", "retrieval", "grounding", "assistant")),
             Map.entry("llm", Set.of("corpus", "retrieval", "assistant", "dev.langchain4j")),
             Map.entry("eval", Set.of("corpus", "retrieval", "grounding", "assistant")),

@@ -1,10 +1,6 @@
 package dev.paracite.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
-import dev.paracite.corpus.Paragraph;
 import dev.paracite.eval.EvalCase;
 import dev.paracite.eval.EvalQuestion;
 import dev.paracite.eval.EvalSet;
@@ -15,11 +11,8 @@ import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +89,7 @@ public final class HybridTuning {
                 double[] m = measure(set.cases(), RetrievalSettings.BM25.with(fusion), embedder);
                 held.put(set.name() + (fusion.dense() ? " hybrid" : " bm25"), format(m));
             }
-            double[] sci = sciFact(shared.resolve("beir-scifact"), RetrievalSettings.BM25.with(fusion), embedder);
+            double[] sci = SciFactBench.SciFact.load(shared.resolve("beir-scifact")).score(RetrievalSettings.BM25.with(fusion), embedder);
             held.put("scifact" + (fusion.dense() ? " hybrid" : " bm25"), Map.of("ndcg10", BenchJson.round(sci[0], 4),
                     "recall100", BenchJson.round(sci[1], 4)));
             embedder.save();
@@ -139,40 +132,5 @@ public final class HybridTuning {
             }
         }
         return new double[] {r1 / n, r5 / n, mrr / n, n};
-    }
-
-    /** {nDCG@10, Recall@100} on BEIR SciFact's 300 test claims. */
-    static double[] sciFact(Path dir, RetrievalSettings settings, DiskCachedEmbedder embedder) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<Paragraph> docs = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("corpus.jsonl"))) {
-            JsonNode n = json.readTree(line);
-            docs.add(new Paragraph(n.get("_id").asText(), "", n.get("title").asText() + " " + n.get("text").asText(), 0));
-        }
-        Map<String, Set<String>> qrels = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("qrels.test.tsv")).stream().skip(1).toList()) {
-            String[] f = line.split("\t");
-            if (Integer.parseInt(f[2]) > 0) {
-                qrels.computeIfAbsent(f[0], k -> new HashSet<>()).add(f[1]);
-            }
-        }
-        double ndcg = 0;
-        double recall = 0;
-        int n = 0;
-        try (LuceneParagraphSearch search = LuceneParagraphSearch.build(new Document("scifact", docs, List.of(), List.of()),
-                settings, embedder)) {
-            for (String line : Files.readAllLines(dir.resolve("queries.test.jsonl"))) {
-                JsonNode q = json.readTree(line);
-                Set<String> rel = qrels.get(q.get("_id").asText());
-                if (rel == null) {
-                    continue;
-                }
-                List<Hit> hits = search.search(q.get("text").asText(), 100);
-                ndcg += SciFactBench.ndcg10(hits, rel);
-                recall += hits.stream().filter(h -> rel.contains(h.label())).count() / (double) rel.size();
-                n++;
-            }
-        }
-        return new double[] {ndcg / n, recall / n};
     }
 }

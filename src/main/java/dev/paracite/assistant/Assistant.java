@@ -4,6 +4,7 @@ import dev.paracite.assistant.Response.Cited;
 import dev.paracite.assistant.Response.Retrieved;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.embedding.EmbeddingException;
 import dev.paracite.grounding.Context;
 import dev.paracite.grounding.Support;
 import dev.paracite.retrieval.Hit;
@@ -62,8 +63,20 @@ public final class Assistant {
         return ask(question, AnswerListener.NONE);
     }
 
-    /** Answers, telling {@code listener} what was retrieved and then each statement once it has passed the check. */
+    /**
+     * Answers, telling {@code listener} what was retrieved and then each statement once it has passed the
+     * check. An embedding model that cannot run here makes the answer unavailable, as a failing language
+     * model does.
+     */
     public Response ask(Question question, AnswerListener listener) {
+        try {
+            return answer(question, listener);
+        } catch (EmbeddingException e) {
+            throw new ModelUnavailableException("embedding", 0, false, e.getMessage(), e);
+        }
+    }
+
+    private Response answer(Question question, AnswerListener listener) {
         long start = System.nanoTime();
         String standalone = question.history().isEmpty() ? question.text()
                 : condenser.standalone(question.text(), question.history());

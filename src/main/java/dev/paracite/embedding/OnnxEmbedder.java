@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  */
 public final class OnnxEmbedder implements Embedder {
 
+    /** The name of the product's model. */
+    public static final String PRODUCT = "bge-small-en-v1.5-q";
     /** BGE v1.5 is trained with this instruction before short queries (its model card). */
     static final String BGE_QUERY = "Represent this sentence for searching relevant passages: ";
 
@@ -30,7 +32,7 @@ public final class OnnxEmbedder implements Embedder {
 
     /** Loads the product's model; fails with a sentence when ONNX Runtime cannot run on this platform. */
     public static OnnxEmbedder bgeSmall() {
-        return load("bge-small-en-v1.5-q", BGE_QUERY, BgeSmallEnV15QuantizedEmbeddingModel::new);
+        return load(PRODUCT, BGE_QUERY, BgeSmallEnV15QuantizedEmbeddingModel::new);
     }
 
     public static OnnxEmbedder load(String name, String queryPrefix, Supplier<EmbeddingModel> model) {

@@ -44,7 +44,7 @@ enum AnswerType {
     /** Common English words for people, organisations and roles. */
     private static final Pattern HAS_AGENT_WORD = Pattern.compile("\\b(officers?|officials?|ministers?|ministry|president|"
             + "director|manager|head|chair|chairman|secretary|commissioners?|committee|commission|council|board|"
-            + "government|department|agency|authority|authorities|court|parliament|assembly|company|bank|army|troops|"
+            + "government|department|agency|authority|authorities|court|parliament|assembly|company|bank|army|"
             + "police|staff|employees?|people|person|persons|team|group|members?|leaders?|king|queen|emperor|pope|"
             + "bishop|duke|citizens|residents|partners)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern HAS_REASON = Pattern.compile("\\b(because|since|due to|owing to|as a result|results? "

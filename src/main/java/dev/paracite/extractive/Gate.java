@@ -1,9 +1,9 @@
 package dev.paracite.extractive;
 
+import dev.paracite.text.Negations;
 import dev.paracite.text.Quantifiers;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Whether the best candidate answers the question at all: measured from it, from how far it leads the
@@ -26,9 +26,6 @@ final class Gate {
     static final List<String> FEATURES = List.of("best", "margin", "cover", "own", "semantic", "type", "keysDocument",
             "keysParagraph", "uncovered", "negation", "numbers", "quantifier");
 
-    private static final Pattern NEGATION = Pattern.compile(
-            "(?i)\\b(not|no|never|none|neither|nor|without|cannot)\\b|n['’]t\\b");
-
     private Gate() {}
 
     static double[] features(List<Candidate> ranked, Asked asked, String question) {
@@ -40,7 +37,7 @@ final class Gate {
                 uncovered = Math.max(uncovered, asked.share(Set.of(term)));
             }
         }
-        boolean negation = NEGATION.matcher(question).find() != NEGATION.matcher(best.text()).find();
+        boolean negation = Negations.in(question) != Negations.in(best.text());
         List<String> words = List.of(best.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"));
         boolean quantifier = Quantifiers.in(question).stream().anyMatch(q -> !Quantifiers.said(words, q));
         return new double[] {best.score(), Math.min(margin, 5), best.cover(), best.own(), best.feature("semantic"),

@@ -4,6 +4,7 @@ import dev.paracite.retrieval.TextAnalysis;
 import dev.paracite.text.English;
 import dev.paracite.text.FunctionWords;
 import dev.paracite.text.Names;
+import dev.paracite.text.Negations;
 import dev.paracite.text.Numbers;
 import dev.paracite.text.Quantifiers;
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ record Claim(String text, List<String> terms, Set<String> numbers, List<String> 
              Set<String> quantifiers) {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
-    private static final Pattern NEGATION = Pattern.compile(
-            "(?i)not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot|without|\\p{L}+n['’]t");
     /** Limits worded with a negation ("no later than") set a bound; they do not deny anything. */
     private static final Pattern BOUND = Pattern.compile(
             "(?i)\\b(?:no|not)\\s+(?:\\p{L}+er|more|less|fewer)\\s+than\\b"
@@ -59,9 +58,9 @@ record Claim(String text, List<String> terms, Set<String> numbers, List<String> 
         }
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (NEGATION.matcher(word).matches()) {
+            if (Negations.is(word)) {
                 for (int j = i + 1; j < Math.min(words.size(), i + 1 + REACH); j++) {
-                    if (!FunctionWords.contains(words.get(j)) && !NEGATION.matcher(words.get(j)).matches()) {
+                    if (!FunctionWords.contains(words.get(j)) && !Negations.is(words.get(j))) {
                         TextAnalysis.terms(words.get(j)).stream().findFirst().ifPresent(out::add);
                         break;
                     }

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paracite.Shared;
-import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Draft;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentParser;
-import dev.paracite.retrieval.LuceneParagraphSearch;
-import dev.paracite.retrieval.RetrievalSettings;
-import dev.paracite.retrieval.Retriever;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +26,15 @@ class ExtractiveModelTest {
             5. Peacekeeping settles conflicts with the UN and the OSCE.
             6. Positions are agreed in the UN and the OSCE.
             """);
-    private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT,
-            Shared.embedder());
-    private static final Retriever RETRIEVER = new Retriever(DOCUMENT, SEARCH);
-    private static final ExtractiveModel MODEL = new ExtractiveModel(SEARCH.terms(), Shared.embedder());
+    private static final OfflineAnswers ANSWERS = new OfflineAnswers(DOCUMENT);
 
     @AfterAll
     static void close() {
-        SEARCH.close();
+        ANSWERS.close();
     }
 
     private static Draft ask(String question) {
-        return MODEL.answer(new AnswerRequest(question, RETRIEVER.retrieve(question, 5)));
+        return ANSWERS.ask(question);
     }
 
     @Test

@@ -3,14 +3,9 @@ package dev.paracite.extractive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paracite.Shared;
-import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Draft;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentParser;
-import dev.paracite.retrieval.LuceneParagraphSearch;
-import dev.paracite.retrieval.RetrievalSettings;
-import dev.paracite.retrieval.Retriever;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +28,15 @@ class UnrelatedDocumentTest {
             6. Food and drinks other than water are not allowed in the reading rooms.
             7. Mobile phones must be switched to silent mode inside the library.
             """);
-    private static final LuceneParagraphSearch SEARCH = LuceneParagraphSearch.build(RULES, RetrievalSettings.DEFAULT,
-            Shared.embedder());
-    private static final Retriever RETRIEVER = new Retriever(RULES, SEARCH);
-    private static final ExtractiveModel MODEL = new ExtractiveModel(SEARCH.terms(), Shared.embedder());
+    private static final OfflineAnswers ANSWERS = new OfflineAnswers(RULES);
 
     @AfterAll
     static void close() {
-        SEARCH.close();
+        ANSWERS.close();
     }
 
     private static Draft ask(String question) {
-        return MODEL.answer(new AnswerRequest(question, RETRIEVER.retrieve(question, 5)));
+        return ANSWERS.ask(question);
     }
 
     /** Questions people ask about such rules, with the paragraph that answers each. */

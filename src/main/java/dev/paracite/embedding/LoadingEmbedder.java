@@ -1,0 +1,70 @@
+package dev.paracite.embedding;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * An embedding model that loads in the background from the moment it is created, so that loading
+ * overlaps with reading the document and starting the server; the first text to embed waits for it.
+ */
+public final class LoadingEmbedder implements Embedder {
+
+    private final String name;
+    private final CompletableFuture<Embedder> model;
+
+    private LoadingEmbedder(String name, CompletableFuture<Embedder> model) {
+        this.name = name;
+        this.model = model;
+    }
+
+    /** Starts loading {@code load} on a daemon thread; {@code name} is the model's, known before it loads. */
+    public static LoadingEmbedder start(String name, Supplier<? extends Embedder> load) {
+        CompletableFuture<Embedder> model = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                model.complete(load.get());
+            } catch (RuntimeException | Error e) {
+                model.completeExceptionally(e);
+            }
+        }, "paracite-embedding-load");
+        loader.setDaemon(true);
+        loader.start();
+        return new LoadingEmbedder(name, model);
+    }
+
+    /** The loaded model, waiting for it; a failure to load is thrown here, as the loader threw it. */
+    public Embedder model() {
+        try {
+            return model.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof ExceptionInInitializerError init && init.getCause() != null
+                    ? init.getCause() : e.getCause();
+            if (cause instanceof EmbeddingException embedding) {
+                throw embedding;
+            }
+            throw new EmbeddingException("The offline embedding model " + name + " could not be loaded: " + cause, cause);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        return model().embed(text);
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return model().embedQuery(query);
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+        return model().embedAll(texts);
+    }
+}

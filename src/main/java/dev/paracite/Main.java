@@ -132,15 +132,17 @@ public final class Main {
     }
 
     /**
-     * Access keys come from a file (--access-keys, one key a line, # comments) and/or the variable
-     * PARACITE_ACCESS_KEYS (comma-separated), so that neither has to appear on a command line.
+     * Access keys come from a file (--access-keys, one key a line, # comments; a byte-order mark and CRLF
+     * line ends are fine) and/or the variable PARACITE_ACCESS_KEYS (comma-separated), so that neither has
+     * to appear on a command line. Either, when given, must hold a key: a blank list would open the API
+     * to everyone while looking protected.
      */
     static ServerSettings serverSettings(CliArgs args, java.util.Map<String, String> env) {
         List<String> keys = new ArrayList<>();
         String file = args.option("--access-keys", null);
         if (file != null) {
             try {
-                Files.readAllLines(Path.of(file)).stream().map(String::strip)
+                Files.readAllLines(Path.of(file)).stream().map(l -> l.replace("\uFEFF", "").strip())
                         .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(keys::add);
             } catch (IOException e) {
                 throw new UsageException("The access key file " + file + " cannot be read.");
@@ -151,17 +153,28 @@ public final class Main {
         }
         String fromEnv = env.get("PARACITE_ACCESS_KEYS");
         if (fromEnv != null) {
-            Arrays.stream(fromEnv.split(",")).map(String::strip).filter(k -> !k.isEmpty()).forEach(keys::add);
+            List<String> envKeys = Arrays.stream(fromEnv.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+            if (envKeys.isEmpty()) {
+                throw new UsageException("PARACITE_ACCESS_KEYS is set but holds no key; give keys separated by commas, "
+                        + "or unset it to serve without keys.");
+            }
+            keys.addAll(envKeys);
         }
         String origins = args.option("--cors-origins", "");
+        int maxAnswering = args.number("--max-answering", ServerSettings.DEFAULT_MAX_ANSWERING, 1, 10_000);
         return new ServerSettings(keys,
                 args.number("--rate-limit", ServerSettings.DEFAULT_RATE_PER_MINUTE, 0, 1_000_000),
-                ServerSettings.DEFAULT_BURST,
-                args.number("--max-answering", ServerSettings.DEFAULT_MAX_ANSWERING, 1, 10_000),
-                Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList());
+                ServerSettings.DEFAULT_BURST, maxAnswering,
+                Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList(),
+                args.number("--max-answering-per-client", ServerSettings.defaultPerClient(maxAnswering), 1, maxAnswering),
+                Duration.ofMillis(Math.round(1000 * args.decimal("--drain-timeout",
+                        ServerSettings.DEFAULT_DRAIN.toSeconds(), 0, 3600))));
     }
 
-    /** Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops. */
+    /**
+     * Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops. The process exits 0 when
+     * every request finished within the drain time, 1 when open streams had to be ended.
+     */
     static int serve(Assistant assistant, CliArgs args) {
         ServerSettings settings = serverSettings(args, System.getenv());
         Server server;
@@ -171,13 +184,15 @@ public final class Main {
             System.err.println("paracite: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
+            boolean drained = server.stop();
+            System.out.flush();
+            System.err.flush();
+            // a signal's default exit code (128 + signal) would report a clean stop as a failure
+            Runtime.getRuntime().halt(drained ? 0 : 1);
         }, "paracite-shutdown"));
         try {
-            stopped.await();
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

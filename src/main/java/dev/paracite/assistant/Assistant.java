@@ -76,10 +76,23 @@ public final class Assistant {
         }
     }
 
+    /**
+     * The follow-up made standalone, checked like a question a user typed: a model's rewrite is not
+     * searched or sent on when it is longer than a question may be.
+     */
+    private String condensed(Question question) {
+        String standalone = condenser.standalone(question.text(), question.history());
+        int length = standalone.codePointCount(0, standalone.length());
+        if (length > Question.MAX_LENGTH) {
+            throw new ModelUnavailableException(model.name(), 0, false, "The model rewrote the follow-up question as "
+                    + length + " characters; a question may have at most " + Question.MAX_LENGTH + ".", null);
+        }
+        return standalone;
+    }
+
     private Response answer(Question question, AnswerListener listener) {
         long start = System.nanoTime();
-        String standalone = question.history().isEmpty() ? question.text()
-                : condenser.standalone(question.text(), question.history());
+        String standalone = question.history().isEmpty() ? question.text() : condensed(question);
         Retrieval retrieval = retriever.retrieve(standalone, question.topK());
         long retrieved = System.nanoTime();
         List<Retrieved> hits = retrieval.hits().stream().map(Assistant::retrieved).toList();

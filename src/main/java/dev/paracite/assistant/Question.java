@@ -10,7 +10,11 @@ public record Question(String text, List<Turn> history, int topK) {
     /** Five paragraphs hold the gold paragraph for every dev question (top-3 recall is 1.0) with room for multi-paragraph answers. */
     public static final int DEFAULT_TOP_K = 5;
     public static final int MAX_HISTORY = 20;
-    /** Longest earlier turn accepted; an assistant's answer with its quotes fits well within it. */
+    /**
+     * Longest earlier turn used. A user's turn is a question, far shorter; an assistant's longer answer is
+     * clipped to it (at a word boundary, marked with an ellipsis) rather than refused, so that one long
+     * answer never breaks the next question of a chat.
+     */
     public static final int MAX_TURN_LENGTH = 10_000;
 
     public Question {
@@ -29,8 +33,7 @@ public record Question(String text, List<Turn> history, int topK) {
         if (topK < 1 || topK > MAX_TOP_K) {
             throw new InvalidQuestionException("topK must be between 1 and " + MAX_TOP_K + "; it was " + topK + ".");
         }
-        history = history == null ? List.of() : List.copyOf(history);
-        checkHistory(history);
+        history = checkHistory(history == null ? List.of() : history);
     }
 
     public Question(String text, int topK) {
@@ -46,19 +49,30 @@ public record Question(String text, List<Turn> history, int topK) {
         return s.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
     }
 
-    private static void checkHistory(List<Turn> history) {
+    private static List<Turn> checkHistory(List<Turn> history) {
         if (history.size() > MAX_HISTORY) {
-            throw new InvalidQuestionException("history has " + history.size() + " turns; the limit is " + MAX_HISTORY + ".");
+            throw InvalidQuestionException.history("history has " + history.size() + " turns; the limit is "
+                    + MAX_HISTORY + ".");
         }
+        List<Turn> checked = new java.util.ArrayList<>(history.size());
         for (int i = 0; i < history.size(); i++) {
             Turn turn = history.get(i);
             if (turn == null || !Turn.USER.equals(turn.role()) && !Turn.ASSISTANT.equals(turn.role())) {
-                throw new InvalidQuestionException("history turn " + (i + 1) + " needs a role of \"user\" or \"assistant\".");
+                throw InvalidQuestionException.history("history turn " + (i + 1)
+                        + " needs a role of \"user\" or \"assistant\".");
             }
-            if (turn.content() == null || turn.content().length() > MAX_TURN_LENGTH || hasControl(turn.content())) {
-                throw new InvalidQuestionException("history turn " + (i + 1) + " needs content of at most "
+            if (turn.content() == null || hasControl(turn.content())
+                    || turn.role().equals(Turn.USER) && turn.content().length() > MAX_TURN_LENGTH) {
+                throw InvalidQuestionException.history("history turn " + (i + 1) + " needs content of at most "
                         + MAX_TURN_LENGTH + " characters, without control characters.");
             }
+            checked.add(turn.content().length() > MAX_TURN_LENGTH ? new Turn(turn.role(), clip(turn.content())) : turn);
         }
+        return List.copyOf(checked);
+    }
+
+    private static String clip(String text) {
+        int cut = text.lastIndexOf(' ', MAX_TURN_LENGTH - 1);
+        return text.substring(0, cut > MAX_TURN_LENGTH / 2 ? cut : MAX_TURN_LENGTH - 1).stripTrailing() + "…";
     }
 }

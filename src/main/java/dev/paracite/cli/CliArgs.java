@@ -24,6 +24,8 @@ public record CliArgs(String command, List<String> positional, Map<String, Strin
             Map.entry("--fallback", "PARACITE_FALLBACK"), Map.entry("--prompts", "PARACITE_PROMPTS"),
             Map.entry("--access-keys", "PARACITE_ACCESS_KEYS_FILE"), Map.entry("--rate-limit", "PARACITE_RATE_LIMIT"),
             Map.entry("--max-answering", "PARACITE_MAX_ANSWERING"), Map.entry("--cors-origins", "PARACITE_CORS_ORIGINS"),
+            Map.entry("--max-answering-per-client", "PARACITE_MAX_ANSWERING_PER_CLIENT"),
+            Map.entry("--drain-timeout", "PARACITE_DRAIN_TIMEOUT"),
             Map.entry("--set", ""), Map.entry("--out", ""), Map.entry("--thresholds", ""), Map.entry("--sample", ""),
             Map.entry("--articles", ""), Map.entry("--replay", ""));
     static final Set<String> FLAGS = Set.of("--json", "--compare", "--require-thresholds");

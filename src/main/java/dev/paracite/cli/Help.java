@@ -47,14 +47,22 @@ final class Help {
               --rate-limit N   for serve: requests a minute per client address, 0 for none (default 600;
                                env PARACITE_RATE_LIMIT)
               --max-answering N
-                               for serve: answers written at once before 503 (default 32)
+                               for serve: answers written at once before 503 (default 32; env
+                               PARACITE_MAX_ANSWERING)
+              --max-answering-per-client N
+                               for serve: answers one client address may have written at once before
+                               429 (default a quarter of --max-answering, at least 2)
+              --drain-timeout S
+                               for serve: on SIGTERM, seconds answers in flight may take to finish
+                               before open streams are ended (default 10)
               --cors-origins O for serve: comma-separated browser origins allowed to call the API (default none)
               --json           print the response as JSON
               --help           show this text
 
-            Exit codes: 0 answered (or server stopped cleanly, or eval met its thresholds), 3 not in the
-            document, 2 bad input (question, option, document, eval set or model settings), 1 the server
-            could not start, 4 eval missed a threshold, 5 the language model was unavailable.
+            Exit codes: 0 answered (or server stopped with every answer finished, or eval met its
+            thresholds), 3 not in the document, 2 bad input (question, option, document, eval set or
+            model settings), 1 the server could not start or had to end answers at shutdown, 4 eval
+            missed a threshold, 5 the language model was unavailable.
             """;
 
     private Help() {}

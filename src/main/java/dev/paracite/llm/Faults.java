@@ -29,8 +29,7 @@ final class Faults {
                     + " model server answered HTTP " + status + ".", failure);
         }
         if (has(failure, com.fasterxml.jackson.core.JsonProcessingException.class)) {
-            return new ModelUnavailableException(provider, 0, false, "The " + provider
-                    + " model server sent a reply that could not be read.", failure);
+            return unreadable(provider, failure);
         }
         if (isTimeout(failure)) {
             return new ModelUnavailableException(provider, 0, true, "The " + provider
@@ -40,6 +39,11 @@ final class Faults {
             return new ModelUnavailableException(provider, 0, true, "The " + provider
                     + " model server cannot be reached.", failure);
         }
+        return unreadable(provider, failure);
+    }
+
+    /** A reply that is not an answer: unparseable, or without any choice or content. */
+    static ModelUnavailableException unreadable(String provider, Throwable failure) {
         return new ModelUnavailableException(provider, 0, false, "The " + provider
                 + " model server sent a reply that could not be read.", failure);
     }

@@ -81,6 +81,11 @@ final class StreamCall {
                         throw new Abandoned(listenerFailed);
                     }
                 } else if (event instanceof Done done) {
+                    if (text.length() == 0 && done.response().finishReason() == null
+                            && (done.response().aiMessage() == null || done.response().aiMessage().text() == null)) {
+                        // no choice at all: the same fault as the same reply to a call that is not streamed
+                        throw Faults.unreadable(provider, null);
+                    }
                     return new Reply(text.toString(), LlmAnswerModel.finished(done.response().finishReason(), true));
                 } else if (event instanceof Throwable failure) {
                     throw text.length() == 0 ? Faults.of(provider, failure)

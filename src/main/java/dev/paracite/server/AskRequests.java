@@ -55,7 +55,7 @@ final class AskRequests {
         try {
             return new Question(question.asText(), history(json.get("history")), topK(json.get("topK")));
         } catch (InvalidQuestionException e) {
-            throw ApiError.badRequest("invalid_question", e.getMessage());
+            throw ApiError.badRequest(e.aboutHistory() ? "invalid_history" : "invalid_question", e.getMessage());
         }
     }
 

@@ -9,6 +9,8 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,8 @@ final class AskRoutes {
 
     private final Assistant assistant;
     private final Guard guard;
+    /** Streams being written, with the thread writing each. */
+    private final Map<SseClient, Thread> open = new ConcurrentHashMap<>();
 
     AskRoutes(Assistant assistant, Guard guard) {
         this.assistant = assistant;
@@ -27,11 +31,11 @@ final class AskRoutes {
 
     void ask(Context ctx) {
         Question question = AskRequests.read(ctx);
-        guard.startAnswer(ctx);
+        Guard.Place place = guard.startAnswer(ctx);
         try {
             ctx.contentType("application/json").result(Json.write(assistant.ask(question)));
         } finally {
-            guard.endAnswer();
+            place.release();
         }
     }
 
@@ -43,23 +47,41 @@ final class AskRoutes {
         }
         Question question = AskRequests.read(ctx);
         String requestId = Errors.requestId(ctx);
-        guard.startAnswer(ctx);
+        Guard.Place place = guard.startAnswer(ctx);
         try {
             // the handler streams on another thread; that thread gives the place back when it is done
             new SseHandler(client -> {
                 try {
                     stream(client, question, requestId);
                 } finally {
-                    guard.endAnswer();
+                    place.release();
                 }
             }).handle(ctx);
         } catch (RuntimeException e) {
-            guard.endAnswer();
+            place.release();
             throw e;
         }
     }
 
+    /**
+     * Ends every stream still open with an {@code error} event, closes it, and interrupts the thread
+     * writing it so that its model call is cancelled; how many there were.
+     */
+    int endStreams(ApiError.Body why) {
+        int ended = 0;
+        for (Map.Entry<SseClient, Thread> stream : open.entrySet()) {
+            synchronized (stream.getKey()) {
+                send(stream.getKey(), "error", why);
+                stream.getKey().close();
+            }
+            stream.getValue().interrupt();
+            ended++;
+        }
+        return ended;
+    }
+
     private void stream(SseClient client, Question question, String requestId) {
+        open.put(client, Thread.currentThread());
         try {
             Response response = assistant.ask(question, new AnswerListener() {
                 @Override
@@ -87,8 +109,16 @@ final class AskRoutes {
             LOG.warn("request {}: {}", requestId, e.getMessage());
             send(client, "error", Errors.model(e).body());
         } catch (RuntimeException e) {
-            LOG.error("request {} failed while streaming", requestId, e);
-            send(client, "error", new ApiError.Body("internal_error", Errors.internalMessage(requestId)));
+            if (client.terminated()) {
+                LOG.info("request {}: the stream was closed before the answer was done ({})", requestId, e.getMessage());
+            } else {
+                LOG.error("request {} failed while streaming", requestId, e);
+                send(client, "error", new ApiError.Body("internal_error", Errors.internalMessage(requestId)));
+            }
+        } finally {
+            open.remove(client);
+            // an interrupt meant for this stream must not outlive it on a pooled thread
+            Thread.interrupted();
         }
     }
 
@@ -102,9 +132,12 @@ final class AskRoutes {
         }
     }
 
+    /** One event; the answering thread and shutdown may both write to a stream, never at once. */
     private static void send(SseClient client, String event, Object data) {
-        if (!client.terminated()) {
-            client.sendEvent(event, Json.write(data));
+        synchronized (client) {
+            if (!client.terminated()) {
+                client.sendEvent(event, Json.write(data));
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ final class Errors {
 
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
     private static final String REQUEST_ID = "paracite.requestId";
+    private static final String ANSWERED = "paracite.errorAnswered";
 
     private Errors() {}
 
@@ -31,7 +32,7 @@ final class Errors {
             respond(ctx, new ApiError(500, "internal_error", internalMessage(id)));
         });
         config.routes.error(404, ctx -> {
-            if (!isJsonError(ctx)) {
+            if (ctx.attribute(ANSWERED) == null) {
                 respond(ctx, new ApiError(404, "not_found", "There is nothing at " + clip(ctx.path()) + "."));
             }
         });
@@ -60,12 +61,11 @@ final class Errors {
     }
 
     private static void respond(Context ctx, ApiError e) {
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(e.status()).contentType("application/json").result(Json.write(e.body()));
-    }
-
-    private static boolean isJsonError(Context ctx) {
-        String type = ctx.res().getContentType();
-        return type != null && type.startsWith("application/json") && ctx.result() != null && !ctx.result().isEmpty();
     }
 
     private static String clip(String path) {

@@ -5,11 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The checks in front of the API: access keys (compared in constant time), a rate limit per remote
- * address, CORS for configured origins, and a cap on answers written at once.
+ * address, CORS for configured origins, and a cap on answers written at once, of which one address
+ * may hold only its share.
  */
 final class Guard {
 
@@ -17,12 +21,15 @@ final class Guard {
     private final RateLimiter limiter;
     private final List<String> origins;
     private final Semaphore answering;
+    private final int perClient;
+    private final Map<String, Integer> heldBy = new ConcurrentHashMap<>();
 
     Guard(ServerSettings settings) {
         this.keyDigests = settings.accessKeys().stream().map(Guard::digest).toList();
         this.limiter = settings.ratePerMinute() > 0 ? new RateLimiter(settings.ratePerMinute(), settings.burst()) : null;
         this.origins = settings.corsOrigins();
         this.answering = new Semaphore(settings.maxAnswering());
+        this.perClient = settings.maxAnsweringPerClient();
     }
 
     /** Before every /api/* request. */
@@ -36,8 +43,7 @@ final class Guard {
         if (limiter != null) {
             long wait = limiter.acquire(ctx.req().getRemoteAddr(), System.currentTimeMillis());
             if (wait > 0) {
-                ctx.header("Retry-After", Long.toString(wait));
-                throw new ApiError(429, "rate_limited", "Too many requests; try again in " + wait + " s.");
+                throw new ApiError(429, "rate_limited", "Too many requests; try again in " + wait + " s.", wait);
             }
         }
         if (!keyDigests.isEmpty() && !ctx.path().equals("/api/health") && !authorized(ctx.header("Authorization"))) {
@@ -45,16 +51,53 @@ final class Guard {
         }
     }
 
-    /** Takes a place for one more answer, or refuses at once with 503; pair with {@link #endAnswer}. */
-    void startAnswer(Context ctx) {
+    /**
+     * Takes a place for one more answer, or refuses at once: 429 when this address already holds its
+     * share, 503 when every place is taken. Release the place when the answer is done.
+     */
+    Place startAnswer(Context ctx) {
+        String client = ctx.req().getRemoteAddr();
+        boolean[] over = {false};
+        heldBy.compute(client, (c, held) -> {
+            int now = held == null ? 0 : held;
+            over[0] = now >= perClient;
+            return over[0] ? held : now + 1;
+        });
+        if (over[0]) {
+            throw new ApiError(429, "too_many_answers", "This client already has " + perClient
+                    + " answers being written; wait for one to finish.");
+        }
         if (!answering.tryAcquire()) {
-            ctx.header("Retry-After", "1");
+            release(client);
             throw new ApiError(503, "busy", "Too many answers are being written at once; try again shortly.");
         }
+        return new Place(client);
     }
 
-    void endAnswer() {
-        answering.release();
+    /** Answering places held now, by everyone: 0 when the server is idle. */
+    int answering() {
+        return heldBy.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private void release(String client) {
+        heldBy.computeIfPresent(client, (c, held) -> held <= 1 ? null : held - 1);
+    }
+
+    /** One answering place; giving it back twice gives it back once. */
+    final class Place {
+        private final String client;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Place(String client) {
+            this.client = client;
+        }
+
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                answering.release();
+                Guard.this.release(client);
+            }
+        }
     }
 
     private void cors(Context ctx) {
@@ -69,7 +112,8 @@ final class Guard {
     }
 
     private boolean authorized(String header) {
-        if (header == null || !header.startsWith("Bearer ")) {
+        // the scheme is case-insensitive (RFC 9110, 11.1)
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
             return false;
         }
         byte[] given = digest(header.substring("Bearer ".length()).strip());

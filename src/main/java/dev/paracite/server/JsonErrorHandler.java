@@ -22,6 +22,9 @@ final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        if (code == 503 || code == 429) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 

@@ -2,8 +2,10 @@ package dev.paracite.server;
 
 import dev.paracite.assistant.Assistant;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
+import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,27 +17,31 @@ import org.slf4j.LoggerFactory;
 public final class Server implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
-    /** How long shutdown waits for requests in flight; an extractive answer takes milliseconds. */
-    public static final long DRAIN_MILLIS = 10_000;
+    /** How long Jetty may take to stop once answers have drained and open streams were ended. */
+    private static final long STOP_MILLIS = 2_000;
     /** Idle keep-alive connections are closed this soon once shutdown starts, so they do not hold it up. */
     private static final long IDLE_ON_SHUTDOWN_MILLIS = 200;
 
     private final Javalin app;
     private final Drain drain = new Drain();
+    private final ServerSettings settings;
+    private final Guard guard;
+    private final AskRoutes ask;
 
     /** Served with every response: no inline script or style, no framing, nothing sent elsewhere. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private Server(Assistant assistant, ServerSettings settings) {
-        Guard guard = new Guard(settings);
-        AskRoutes ask = new AskRoutes(assistant, guard);
+        this.settings = settings;
+        this.guard = new Guard(settings);
+        this.ask = new AskRoutes(assistant, guard);
         DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty finishes writing responses in flight before it stops (Drain has already let them finish).
             config.jetty.modifyServer(server -> {
-                server.setStopTimeout(DRAIN_MILLIS);
+                server.setStopTimeout(STOP_MILLIS);
                 GracefulHandler graceful = new GracefulHandler();
                 graceful.setShutdownIdleTimeout(IDLE_ON_SHUTDOWN_MILLIS);
                 server.insertHandler(graceful);
@@ -49,15 +55,19 @@ public final class Server implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.routes.before(Server::securityHeaders);
-            config.routes.before("/api/*", drain::enter);
+            // requests the guard refuses or answers itself (401, 429, OPTIONS) are never counted in flight
             config.routes.before("/api/*", guard::check);
+            config.routes.before("/api/*", drain::enter);
             config.routes.after("/api/*", drain::leave);
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", ask::stream);
-            config.routes.get("/api/paragraphs", docs::paragraphs);
-            config.routes.get("/api/paragraphs/{label}", docs::paragraph);
-            config.routes.get("/api/document", docs::document);
-            config.routes.get("/api/health", docs::health);
+            // HEAD runs the GET handler; Jetty sends its headers without the body
+            for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
+                config.routes.addHttpHandler(type, "/api/paragraphs", docs::paragraphs);
+                config.routes.addHttpHandler(type, "/api/paragraphs/{label}", docs::paragraph);
+                config.routes.addHttpHandler(type, "/api/document", docs::document);
+                config.routes.addHttpHandler(type, "/api/health", docs::health);
+            }
             Errors.install(config);
         });
     }
@@ -84,6 +94,12 @@ public final class Server implements AutoCloseable {
         }
         LOG.info("Paracite is answering from \"{}\" with the {} model at http://{}:{}/", assistant.document().name(),
                 assistant.modelName(), host.contains(":") ? "[" + host + "]" : host, server.port());
+        if (settings.accessKeys().isEmpty()) {
+            LOG.info("Access keys are off: anyone who can reach this address may use the API");
+        } else {
+            LOG.info("Access keys are on: {} key(s); /api/* needs Authorization: Bearer <key>, /api/health excepted",
+                    settings.accessKeys().size());
+        }
         return server;
     }
 
@@ -103,19 +119,46 @@ public final class Server implements AutoCloseable {
         return app.port();
     }
 
+    /** Requests counted in flight and answering places held: both 0 when the server is idle. */
+    int inFlight() {
+        return drain.inFlight() + guard.answering();
+    }
+
     @Override
     public void close() {
+        stop();
+    }
+
+    /**
+     * Stops taking requests (new ones get 503 {@code shutting_down}), lets those in flight finish for
+     * the drain time, then ends each stream still open with an {@code error} event
+     * {@code shutting_down}, and stops Jetty.
+     *
+     * @return true when every request finished within the drain time
+     */
+    public boolean stop() {
+        boolean drained = false;
         try {
-            boolean drained = drain.await(DRAIN_MILLIS);
+            drained = drain.await(settings.drain().toMillis());
             if (!drained) {
-                LOG.warn("stopping with {} request(s) still in flight after {} ms", drain.inFlight(), DRAIN_MILLIS);
+                int ended = ask.endStreams(new ApiError.Body("shutting_down",
+                        "The server is shutting down; the answer was stopped. Ask again shortly."));
+                LOG.warn("{} request(s) still in flight after {} ms; ended {} open stream(s)", drain.inFlight(),
+                        settings.drain().toMillis(), ended);
+                drain.await(STOP_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            app.stop();
-            LOG.info("Paracite stopped");
+            try {
+                app.stop();
+                LOG.info("Paracite stopped");
+            } catch (RuntimeException e) {
+                LOG.warn("Paracite stopped with requests still open after {} ms", STOP_MILLIS);
+                drained = false;
+            }
         }
+        return drained;
     }
 
     private static String rootMessage(Throwable e) {

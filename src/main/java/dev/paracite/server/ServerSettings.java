@@ -1,37 +1,62 @@
 package dev.paracite.server;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Who may call the API and how much.
  *
- * @param accessKeys     keys accepted as {@code Authorization: Bearer <key>} on /api/* (health excepted);
- *                       empty: no key needed
- * @param ratePerMinute  requests per minute allowed to one remote address on /api/*; 0: unlimited
- * @param burst          requests one address may make at once before the rate applies
- * @param maxAnswering   answers being written at once; more get 503 at once rather than queueing
- * @param corsOrigins    browser origins allowed to call the API from other sites; empty: none
+ * @param accessKeys            keys accepted as {@code Authorization: Bearer <key>} on /api/* (health
+ *                              excepted); empty: no key needed
+ * @param ratePerMinute         requests per minute allowed to one remote address on /api/*; 0: unlimited
+ * @param burst                 requests one address may make at once before the rate applies
+ * @param maxAnswering          answers being written at once; more get 503 at once rather than queueing
+ * @param corsOrigins           browser origins allowed to call the API from other sites; empty: none
+ * @param maxAnsweringPerClient answers one remote address may have written at once; more get 429, so
+ *                              that one client cannot take every place
+ * @param drain                 how long shutdown lets answers in flight finish before it ends open
+ *                              streams with a {@code shutting_down} error
  */
 public record ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
-                             List<String> corsOrigins) {
+                             List<String> corsOrigins, int maxAnsweringPerClient, Duration drain) {
 
     /** One person's chat stays far below it; a script hammering the API does not. */
     public static final int DEFAULT_RATE_PER_MINUTE = 600;
     public static final int DEFAULT_BURST = 120;
     /** Twice the cores' worth of extractive answers in flight, and a sane bound on model calls. */
     public static final int DEFAULT_MAX_ANSWERING = 32;
+    /** An extractive answer takes milliseconds; a model's a few seconds. */
+    public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(10);
 
     public ServerSettings {
         accessKeys = List.copyOf(accessKeys);
         corsOrigins = List.copyOf(corsOrigins);
+        if (maxAnsweringPerClient < 1 || drain.isNegative()) {
+            throw new IllegalArgumentException("maxAnsweringPerClient must be at least 1 and drain not negative");
+        }
+    }
+
+    /** With the default share per client and drain. */
+    public ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
+                          List<String> corsOrigins) {
+        this(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, defaultPerClient(maxAnswering), DEFAULT_DRAIN);
+    }
+
+    /** A quarter of the places, and at least 2: a flood from one address leaves three quarters to everyone else. */
+    public static int defaultPerClient(int maxAnswering) {
+        return Math.max(2, maxAnswering / 4);
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings(List.of(), DEFAULT_RATE_PER_MINUTE, DEFAULT_BURST, DEFAULT_MAX_ANSWERING, List.of());
     }
 
-    /** No keys, no rate limit: for tests that measure or hammer the server on purpose. */
+    /** No keys, no rate limit, no share per client: for tests that measure or hammer the server on purpose. */
     public static ServerSettings open() {
-        return new ServerSettings(List.of(), 0, 0, 1_000, List.of());
+        return new ServerSettings(List.of(), 0, 0, 1_000, List.of(), 1_000, DEFAULT_DRAIN);
+    }
+
+    public ServerSettings withDrain(Duration drain) {
+        return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain);
     }
 }

@@ -46,6 +46,9 @@ class AccessTest {
             ServerErrorsTest.assertError(http.send(get(server, "/api/paragraphs").header("Authorization", "Basic k-one")),
                     401, "unauthorized");
             assertEquals(200, http.send(get(server, "/api/paragraphs").header("Authorization", "Bearer k-two")).status());
+            assertEquals(200, http.send(get(server, "/api/paragraphs").header("Authorization", "bearer k-two")).status(),
+                    "the scheme is case-insensitive");
+            assertEquals(200, http.send(get(server, "/api/paragraphs").header("Authorization", "BEARER k-one")).status());
             assertEquals(200, http.get("/api/health").status(), "health stays open for probes");
             assertEquals(200, http.get("/").status(), "the page loads and asks for the key");
             Http.Reply ask = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/ask"))
@@ -133,6 +136,61 @@ class AccessTest {
             release.countDown();
             assertEquals(200, first.get(10, TimeUnit.SECONDS).status());
             assertEquals(200, http.postJson("/api/ask", Http.question("What role should the ruble play?")).status());
+        }
+    }
+
+    /** A POST /api/ask from a given loopback source address, read raw: the status line's code. */
+    private static int askFrom(String source, int port) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(source, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            byte[] body = Http.question("What role should the ruble play?").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void one_address_flooding_gets_429_while_another_keeps_getting_answers() throws Exception {
+        Document document = DocumentLoader.builtIn();
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.Semaphore inside = new java.util.concurrent.Semaphore(0);
+        AnswerModel slow = ScriptedModel.answering(request -> {
+            inside.release();
+            try {
+                if (request.question().contains("flood")) {
+                    release.await(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Draft.answer("The ruble should be a reserve currency [8].");
+        });
+        Assistant assistant = new Assistant(new Retriever(document, LuceneParagraphSearch.build(document,
+                RetrievalSettings.DEFAULT, Shared.embedder())), slow, Shared.support());
+        try (Server server = Server.start(assistant, "127.0.0.1", 0, new ServerSettings(List.of(), 0, 0, 8, List.of()))) {
+            assertEquals(2, ServerSettings.defaultPerClient(8));
+            Http http = new Http(server.port());
+            List<CompletableFuture<Http.Reply>> flood = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                flood.add(CompletableFuture.supplyAsync(() -> http.postJson("/api/ask", Http.question("ruble flood?"))));
+            }
+            assertTrue(inside.tryAcquire(2, 30, TimeUnit.SECONDS), "the flood's first two answers are being written");
+            for (int i = 0; i < 5; i++) {
+                Http.Reply refused = http.postJson("/api/ask", Http.question("ruble flood?"));
+                ServerErrorsTest.assertError(refused, 429, "too_many_answers");
+                assertEquals("1", refused.raw().headers().firstValue("Retry-After").orElseThrow());
+                assertEquals(200, askFrom("127.0.0.2", server.port()), "another address is still answered");
+            }
+            release.countDown();
+            for (CompletableFuture<Http.Reply> f : flood) {
+                assertEquals(200, f.get(30, TimeUnit.SECONDS).status());
+            }
         }
     }
 }

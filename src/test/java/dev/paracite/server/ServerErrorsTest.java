@@ -58,7 +58,7 @@ class ServerErrorsTest {
             "`{\"question\": \"q\", \"topK\": 99999999999}`  | invalid_top_k",
             "`{\"question\": \"q\", \"history\": \"no\"}`    | invalid_history",
             "`{\"question\": \"q\", \"history\": [1]}`       | invalid_history",
-            "`{\"question\": \"q\", \"history\": [{\"role\": \"system\", \"content\": \"x\"}]}` | invalid_question",
+            "`{\"question\": \"q\", \"history\": [{\"role\": \"system\", \"content\": \"x\"}]}` | invalid_history",
             "`{\"question\": \"q\", \"history\": [{\"role\": \"user\"}]}` | invalid_history",
             "`{\"question\": \"q\", \"history\": [{\"role\": \"user\", \"content\": \"x\", \"extra\": 1}]}` | invalid_history",
             "`{\"question\": \"q\", \"mode\": \"fast\"}`     | invalid_request",

@@ -35,12 +35,20 @@ class ServerWithModelTest {
     void start() {
         wire = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         wire.start();
-        ModelSettings settings = new ModelSettings("openai", wire.baseUrl() + "/v1", "sk-test", "local-llama", 0.0, 300,
-                Duration.ofSeconds(1), 0, false, null);
-        server = Server.start(Main.assistant(DocumentLoader.builtIn(), settings), "127.0.0.1", 0);
-        http = new Http(server.port());
+        // generous on the happy path: a busy machine must not turn a prompt answer into a timeout
+        startServer(Duration.ofSeconds(30));
         originalErr = System.err;
         System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
+    }
+
+    private void startServer(Duration modelTimeout) {
+        if (server != null) {
+            server.close();
+        }
+        ModelSettings settings = new ModelSettings("openai", wire.baseUrl() + "/v1", "sk-test", "local-llama", 0.0, 300,
+                modelTimeout, 0, false, null);
+        server = Server.start(Main.assistant(DocumentLoader.builtIn(), settings), "127.0.0.1", 0);
+        http = new Http(server.port());
     }
 
     @AfterEach
@@ -94,7 +102,9 @@ class ServerWithModelTest {
 
     @Test
     void a_timeout_gives_503() {
-        plain(200, dev.paracite.provider.Fakes.openAiReply("late [8]."), 3_000);
+        // time is what is tested: a 1 s timeout against a model that takes 20 s, whatever the machine's load
+        startServer(Duration.ofSeconds(1));
+        plain(200, dev.paracite.provider.Fakes.openAiReply("late [8]."), 20_000);
         Http.Reply r = http.postJson("/api/ask", Http.question("What role should the ruble play?"));
         ServerErrorsTest.assertError(r, 503, "model_unavailable");
     }

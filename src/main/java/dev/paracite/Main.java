@@ -43,7 +43,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(Cli.run(args, System.getenv(), System.out, System.err, Main::assistant, Main::serve));
+        int code = Cli.run(args, System.getenv(), System.out, System.err, Main::assistant, Main::serve);
+        LoadingEmbedder.settle();
+        System.exit(code);
     }
 
     /** The assistant over {@code document} with the default retrieval and the built-in extractive model. */
@@ -128,7 +130,9 @@ public final class Main {
                 Duration.ofMillis(Math.round(1000 * args.decimal("--timeout",
                         ModelSettings.DEFAULT_TIMEOUT.toSeconds(), 0.1, 3600))),
                 args.number("--max-retries", ModelSettings.DEFAULT_MAX_RETRIES, 0, 10),
-                fallback.equals(ModelSettings.EXTRACTIVE), prompts == null ? null : Path.of(prompts));
+                fallback.equals(ModelSettings.EXTRACTIVE), prompts == null ? null : Path.of(prompts),
+                Duration.ofMillis(Math.round(1000 * args.decimal("--answer-timeout",
+                        ModelSettings.DEFAULT_ANSWER_TIMEOUT.toSeconds(), 0.1, 3600))));
     }
 
     /**
@@ -168,7 +172,8 @@ public final class Main {
                 Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList(),
                 args.number("--max-answering-per-client", ServerSettings.defaultPerClient(maxAnswering), 1, maxAnswering),
                 Duration.ofMillis(Math.round(1000 * args.decimal("--drain-timeout",
-                        ServerSettings.DEFAULT_DRAIN.toSeconds(), 0, 3600))));
+                        ServerSettings.DEFAULT_DRAIN.toSeconds(), 0, 3600))),
+                ServerSettings.DEFAULT_REQUEST_READ);
     }
 
     /**
@@ -189,6 +194,7 @@ public final class Main {
             System.out.flush();
             System.err.flush();
             // a signal's default exit code (128 + signal) would report a clean stop as a failure
+            LoadingEmbedder.settle();
             Runtime.getRuntime().halt(drained ? 0 : 1);
         }, "paracite-shutdown"));
         try {

@@ -82,8 +82,10 @@ class JarIT {
     @Test
     void serve_answers_over_http_and_stops_cleanly_on_sigterm() throws Exception {
         Path log = Files.createTempFile("paracite-serve", ".log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString(), "serve", "--port", "0").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "serve", "--port", "0").redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("PARACITE_ACCESS_KEYS", "k1,k2");
+        Process p = builder.start();
         try {
             int port = awaitPort(log);
             HttpClient client = HttpClient.newHttpClient();
@@ -91,13 +93,17 @@ class JarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
             HttpResponse<String> ask = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ask"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer k2")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"What role should the ruble play?\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(ask.body().contains("\"outcome\":\"answered\""), ask.body());
             p.destroy();
             assertTrue(p.waitFor(15, TimeUnit.SECONDS), "the server did not stop within 15 s of SIGTERM");
-            assertEquals(143, p.exitValue(), "128 + SIGTERM after the shutdown hook ran");
+            String logged = Files.readString(log);
+            assertEquals(0, p.exitValue(), "a clean stop: every answer finished\n" + logged);
+            assertTrue(logged.contains("Access keys are on: 2 key(s)"), logged);
+            assertTrue(logged.contains("Paracite stopped"), logged);
+            assertFalse(logged.contains("Exception") || logged.contains("\tat "), logged);
         } finally {
             p.destroyForcibly();
         }
@@ -139,6 +145,13 @@ class JarIT {
         } finally {
             wire.stop();
         }
+    }
+
+    @Test
+    void serve_refuses_to_start_with_an_access_key_list_that_holds_no_key() throws Exception {
+        Run r = run(Map.of("PARACITE_ACCESS_KEYS", " , "), "serve", "--port", "0");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("PARACITE_ACCESS_KEYS is set but holds no key"), r.err());
     }
 
     @Test

@@ -53,7 +53,7 @@ class LoadIT {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
 
-    record Served(Process process, int port) {}
+    record Served(Process process, int port, Path log) {}
 
     static Served serve(Map<String, String> env, String... extra) throws Exception {
         Path log = Files.createTempFile("paracite-load", ".log");
@@ -67,7 +67,7 @@ class LoadIT {
         for (int i = 0; i < 300; i++) {
             Matcher m = address.matcher(Files.readString(log));
             if (m.find()) {
-                return new Served(p, Integer.parseInt(m.group(1)));
+                return new Served(p, Integer.parseInt(m.group(1)), log);
             }
             Thread.sleep(100);
         }

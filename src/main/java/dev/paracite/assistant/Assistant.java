@@ -69,8 +69,13 @@ public final class Assistant {
      * model does.
      */
     public Response ask(Question question, AnswerListener listener) {
+        return ask(question, listener, Call.start());
+    }
+
+    /** The same within {@code call}, which the caller may cancel when nobody waits for the answer any more. */
+    public Response ask(Question question, AnswerListener listener, Call call) {
         try {
-            return answer(question, listener);
+            return answer(question, listener, call);
         } catch (EmbeddingException e) {
             throw new ModelUnavailableException("embedding", 0, false, e.getMessage(), e);
         }
@@ -80,8 +85,8 @@ public final class Assistant {
      * The follow-up made standalone, checked like a question a user typed: a model's rewrite is not
      * searched or sent on when it is longer than a question may be.
      */
-    private String condensed(Question question) {
-        String standalone = condenser.standalone(question.text(), question.history());
+    private String condensed(Question question, Call call) {
+        String standalone = condenser.standalone(question.text(), question.history(), call);
         int length = standalone.codePointCount(0, standalone.length());
         if (length > Question.MAX_LENGTH) {
             throw new ModelUnavailableException(model.name(), 0, false, "The model rewrote the follow-up question as "
@@ -90,9 +95,9 @@ public final class Assistant {
         return standalone;
     }
 
-    private Response answer(Question question, AnswerListener listener) {
+    private Response answer(Question question, AnswerListener listener, Call call) {
         long start = System.nanoTime();
-        String standalone = question.history().isEmpty() ? question.text() : condensed(question);
+        String standalone = question.history().isEmpty() ? question.text() : condensed(question, call);
         Retrieval retrieval = retriever.retrieve(standalone, question.topK());
         long retrieved = System.nanoTime();
         List<Retrieved> hits = retrieval.hits().stream().map(Assistant::retrieved).toList();
@@ -104,7 +109,7 @@ public final class Assistant {
         if (onlyMissingReferences(retrieval) && retrieval.hits().isEmpty()) {
             written = Written.declined(model, MissingReferences.sentence(retrieval.references().missing(), document));
         } else {
-            written = write(new AnswerRequest(question.text(), standalone, question.history(), retrieval), provided,
+            written = write(new AnswerRequest(question.text(), standalone, question.history(), retrieval, call), provided,
                     listener, notices);
             if (written.draft.declined() && onlyMissingReferences(retrieval)) {
                 // the missing paragraph is the more useful thing to say than "not found"
@@ -157,7 +162,7 @@ public final class Assistant {
                 notices.add(STOPPED_EARLY);
                 return new Written(Draft.unfinished(grounder.answer()), grounder, model);
             }
-            if (fallback == null) {
+            if (fallback == null || request.call().cancelled()) {
                 throw e;
             }
             return fallBack(request, provided, listener, notices, e.getMessage());

@@ -21,6 +21,7 @@ public record CliArgs(String command, List<String> positional, Map<String, Strin
             Map.entry("--api-key", "PARACITE_API_KEY"), Map.entry("--model-name", "PARACITE_MODEL_NAME"),
             Map.entry("--temperature", "PARACITE_TEMPERATURE"), Map.entry("--max-tokens", "PARACITE_MAX_TOKENS"),
             Map.entry("--timeout", "PARACITE_TIMEOUT"), Map.entry("--max-retries", "PARACITE_MAX_RETRIES"),
+            Map.entry("--answer-timeout", "PARACITE_ANSWER_TIMEOUT"),
             Map.entry("--fallback", "PARACITE_FALLBACK"), Map.entry("--prompts", "PARACITE_PROMPTS"),
             Map.entry("--access-keys", "PARACITE_ACCESS_KEYS_FILE"), Map.entry("--rate-limit", "PARACITE_RATE_LIMIT"),
             Map.entry("--max-answering", "PARACITE_MAX_ANSWERING"), Map.entry("--cors-origins", "PARACITE_CORS_ORIGINS"),

@@ -30,8 +30,11 @@ final class Help {
               --model-name N   the provider's model, e.g. gpt-4o-mini (env PARACITE_MODEL_NAME)
               --temperature T  0-2 (default 0; env PARACITE_TEMPERATURE)
               --max-tokens N   longest answer (default 600; env PARACITE_MAX_TOKENS)
-              --timeout S      seconds to connect, to answer, and between streamed tokens (default 60;
-                               env PARACITE_TIMEOUT)
+              --timeout S      seconds to connect, to the reply or its first streamed token, and between
+                               streamed tokens (default 60; env PARACITE_TIMEOUT)
+              --answer-timeout S
+                               seconds one answer may take, every try included (default 60; env
+                               PARACITE_ANSWER_TIMEOUT)
               --max-retries N  retries on 429, 5xx and timeouts before the first token (default 2;
                                env PARACITE_MAX_RETRIES)
               --fallback extractive

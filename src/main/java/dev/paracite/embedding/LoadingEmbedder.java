@@ -1,8 +1,10 @@
 package dev.paracite.embedding;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -10,6 +12,9 @@ import java.util.function.Supplier;
  * overlaps with reading the document and starting the server; the first text to embed waits for it.
  */
 public final class LoadingEmbedder implements Embedder {
+
+    /** Loads not yet finished, in this process. */
+    private static final Set<CompletableFuture<Embedder>> LOADING = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final CompletableFuture<Embedder> model;
@@ -22,16 +27,33 @@ public final class LoadingEmbedder implements Embedder {
     /** Starts loading {@code load} on a daemon thread; {@code name} is the model's, known before it loads. */
     public static LoadingEmbedder start(String name, Supplier<? extends Embedder> load) {
         CompletableFuture<Embedder> model = new CompletableFuture<>();
+        LOADING.add(model);
         Thread loader = new Thread(() -> {
             try {
                 model.complete(load.get());
             } catch (RuntimeException | Error e) {
                 model.completeExceptionally(e);
+            } finally {
+                LOADING.remove(model);
             }
         }, "paracite-embedding-load");
         loader.setDaemon(true);
         loader.start();
         return new LoadingEmbedder(name, model);
+    }
+
+    /**
+     * Waits for every load still running. Call before the process exits: a JVM that exits while ONNX
+     * Runtime is loading its native library aborts (exit code 134) instead of exiting with its own code.
+     */
+    public static void settle() {
+        for (CompletableFuture<Embedder> load : LOADING) {
+            try {
+                load.join();
+            } catch (CompletionException e) {
+                // a load that failed has settled too
+            }
+        }
     }
 
     /** The loaded model, waiting for it; a failure to load is thrown here, as the loader threw it. */

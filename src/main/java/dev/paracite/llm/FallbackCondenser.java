@@ -1,5 +1,6 @@
 package dev.paracite.llm;
 
+import dev.paracite.assistant.Call;
 import dev.paracite.assistant.Condenser;
 import dev.paracite.assistant.FollowUp;
 import dev.paracite.assistant.ModelUnavailableException;
@@ -21,9 +22,17 @@ final class FallbackCondenser implements Condenser {
 
     @Override
     public String standalone(String question, List<Turn> history) {
+        return standalone(question, history, Call.start());
+    }
+
+    @Override
+    public String standalone(String question, List<Turn> history, Call call) {
         try {
-            return primary.standalone(question, history);
+            return primary.standalone(question, history, call);
         } catch (ModelUnavailableException e) {
+            if (call.cancelled()) {
+                throw e;
+            }
             LOG.warn("condensing the follow-up without the model: {}", e.getMessage());
             return FollowUp.INSTANCE.standalone(question, history);
         }

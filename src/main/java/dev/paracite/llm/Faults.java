@@ -22,7 +22,12 @@ final class Faults {
         }
         if (status == 429 || has(failure, RateLimitException.class)) {
             return new ModelUnavailableException(provider, 429, true, "The " + provider
-                    + " model server is rate limiting requests (HTTP 429); try again shortly.", failure);
+                    + " model server is rate limiting requests (HTTP 429); try again shortly.", failure,
+                    retryAfter(failure));
+        }
+        if (status == 503) {
+            return new ModelUnavailableException(provider, 503, true, "The " + provider
+                    + " model server is unavailable (HTTP 503); try again shortly.", failure, retryAfter(failure));
         }
         if (status > 0) {
             return new ModelUnavailableException(provider, status, false, "The " + provider
@@ -34,6 +39,9 @@ final class Faults {
         if (isTimeout(failure)) {
             return new ModelUnavailableException(provider, 0, true, "The " + provider
                     + " model server did not answer in time.", failure);
+        }
+        if (has(failure, java.util.concurrent.CancellationException.class)) {
+            return Retry.abandoned(provider);
         }
         if (has(failure, IOException.class)) {
             return new ModelUnavailableException(provider, 0, true, "The " + provider
@@ -51,6 +59,16 @@ final class Faults {
     /** Whether a call that failed this way, before any token arrived, is worth trying again. */
     static boolean retryable(ModelUnavailableException e) {
         return e.status() == 429 || e.status() >= 500 || e.status() == 0 && e.busy();
+    }
+
+    /** The provider's {@code Retry-After}, when the refusal carried one. */
+    private static java.time.Duration retryAfter(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ModelHttp.Refused refused) {
+                return refused.retryAfter();
+            }
+        }
+        return null;
     }
 
     static int status(Throwable failure) {

@@ -23,9 +23,12 @@ import java.util.stream.Collectors;
  */
 public final class LlmAnswerModel implements AnswerModel {
 
-    /** The chat models and how patiently to use them. */
+    /**
+     * The chat models and how patiently to use them: {@code timeout} for a reply, a first token or the
+     * next one, {@code answerTimeout} for a whole answer, every try included.
+     */
     public record Connection(String name, String provider, ChatModel chat, StreamingChatModel streaming,
-                             Duration timeout, int maxRetries) {}
+                             Duration timeout, int maxRetries, Duration answerTimeout) {}
 
     private final Connection connection;
     private final Prompts prompts;
@@ -45,8 +48,7 @@ public final class LlmAnswerModel implements AnswerModel {
     @Override
     public Draft answer(AnswerRequest request) {
         ChatRequest chat = chatRequest(request);
-        ChatResponse response = Retry.call(connection.provider(), connection.maxRetries(),
-                () -> connection.chat().chat(chat));
+        ChatResponse response = Retry.call(connection, request.call(), deadline -> connection.chat().chat(chat));
         return draft(response.aiMessage().text(), finished(response.finishReason(), false));
     }
 
@@ -56,8 +58,8 @@ public final class LlmAnswerModel implements AnswerModel {
             return AnswerModel.super.stream(request, onText);
         }
         ChatRequest chat = chatRequest(request);
-        StreamCall.Reply reply = Retry.call(connection.provider(), connection.maxRetries(),
-                () -> StreamCall.run(connection.streaming(), chat, connection.timeout(), connection.provider(), onText));
+        StreamCall.Reply reply = Retry.call(connection, request.call(), deadline -> StreamCall.run(connection.streaming(),
+                chat, connection.timeout(), deadline, connection.provider(), onText));
         return draft(reply.text(), reply.complete());
     }
 

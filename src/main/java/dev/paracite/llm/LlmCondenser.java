@@ -2,6 +2,7 @@ package dev.paracite.llm;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.paracite.assistant.Call;
 import dev.paracite.assistant.Condenser;
 import dev.paracite.assistant.Turn;
 import java.util.List;
@@ -23,13 +24,17 @@ public final class LlmCondenser implements Condenser {
 
     @Override
     public String standalone(String question, List<Turn> history) {
+        return standalone(question, history, Call.start());
+    }
+
+    @Override
+    public String standalone(String question, List<Turn> history, Call call) {
         String conversation = history.stream()
                 .map(t -> (t.role().equals(Turn.USER) ? "User: " : "Assistant: ") + t.content().strip())
                 .collect(Collectors.joining("\n"));
         String prompt = prompts.condense(Map.of("document", document, "history", conversation, "question", question));
         ChatRequest request = ChatRequest.builder().messages(UserMessage.from(prompt)).build();
-        String text = Retry.call(connection.provider(), connection.maxRetries(),
-                () -> connection.chat().chat(request).aiMessage().text());
+        String text = Retry.call(connection, call, deadline -> connection.chat().chat(request).aiMessage().text());
         String standalone = text == null ? "" : text.strip().replaceAll("^\"|\"$", "");
         return standalone.isEmpty() ? question : standalone;
     }

@@ -1,7 +1,5 @@
 package dev.paracite.llm;
 
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -9,7 +7,6 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.Condenser;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 /** Builds the configured language model and its follow-up condenser; the only place that names providers. */
@@ -58,7 +55,8 @@ public final class Models {
         OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(url).apiKey(key).modelName(name)
                 .temperature(s.temperature()).maxTokens(s.maxTokens()).timeout(s.timeout())
                 .httpClientBuilder(http(s.timeout())).build();
-        return new LlmAnswerModel.Connection("openai:" + name, "openai", chat, streaming, s.timeout(), s.maxRetries());
+        return new LlmAnswerModel.Connection("openai:" + name, "openai", chat, streaming, s.timeout(), s.maxRetries(),
+                s.answerTimeout());
     }
 
     private static LlmAnswerModel.Connection anthropic(ModelSettings s) {
@@ -74,15 +72,12 @@ public final class Models {
                 .modelName(name).temperature(s.temperature()).maxTokens(s.maxTokens()).timeout(s.timeout())
                 .httpClientBuilder(http(s.timeout())).build();
         return new LlmAnswerModel.Connection("anthropic:" + name, "anthropic", chat, streaming, s.timeout(),
-                s.maxRetries());
+                s.maxRetries(), s.answerTimeout());
     }
 
-    /** HTTP/1.1: local servers (vLLM, LM Studio) reject or hang on the JDK client's HTTP/2 upgrade. */
-    private static JdkHttpClientBuilder http(Duration timeout) {
+    private static ModelHttp.Builder http(Duration timeout) {
         Duration connect = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
-        return JdkHttpClient.builder()
-                .httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1))
-                .connectTimeout(connect).readTimeout(timeout);
+        return new ModelHttp.Builder().connectTimeout(connect).readTimeout(timeout);
     }
 
     private static String checkedUrl(String url) {

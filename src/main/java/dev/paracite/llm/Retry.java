@@ -1,9 +1,16 @@
 package dev.paracite.llm;
 
+import dev.paracite.assistant.Call;
 import dev.paracite.assistant.ModelUnavailableException;
-import java.util.function.Supplier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
 
-/** Bounded retries with exponential backoff for calls that fail before producing anything. */
+/**
+ * The tries of one model call within one answer's deadline: failures before any token are retried
+ * (at most {@code maxRetries} times) after the provider's {@code Retry-After} or an exponential
+ * backoff, but never past the deadline and never for a call nobody waits for any more.
+ */
 final class Retry {
 
     /** First pause; it doubles each time, capped at {@link #MAX_BACKOFF_MILLIS}. */
@@ -12,33 +19,56 @@ final class Retry {
 
     private Retry() {}
 
-    static <T> T call(String provider, int maxRetries, Supplier<T> call) {
-        for (int attempt = 0; ; attempt++) {
+    /** Runs {@code attempt} (given the deadline it must keep) until it succeeds or may not be tried again. */
+    static <T> T call(LlmAnswerModel.Connection connection, Call call, Function<Instant, T> attempt) {
+        String provider = connection.provider();
+        Instant deadline = Instant.now().plus(call.remaining(connection.answerTimeout()));
+        for (int tries = 0; ; tries++) {
+            if (call.cancelled()) {
+                throw abandoned(provider);
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                throw outOfTime(provider, connection.answerTimeout());
+            }
+            ModelUnavailableException fault;
             try {
-                return call.get();
+                return ModelHttp.within(call, deadline, () -> attempt.apply(deadline));
             } catch (StreamCall.Abandoned e) {
                 throw e.reason();
             } catch (ModelUnavailableException e) {
-                if (attempt >= maxRetries || !Faults.retryable(e)) {
-                    throw e;
-                }
-                pause(attempt);
+                fault = e;
             } catch (RuntimeException e) {
-                ModelUnavailableException fault = Faults.of(provider, e);
-                if (attempt >= maxRetries || !Faults.retryable(fault)) {
-                    throw fault;
+                fault = Faults.of(provider, e);
+            }
+            if (call.cancelled()) {
+                throw abandoned(provider);
+            }
+            if (tries >= connection.maxRetries() || !Faults.retryable(fault)) {
+                throw fault;
+            }
+            Duration pause = fault.retryAfter() != null ? fault.retryAfter()
+                    : Duration.ofMillis(Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << tries));
+            if (Instant.now().plus(pause).isAfter(deadline)) {
+                // the provider asks for more patience than this answer has left
+                throw fault;
+            }
+            try {
+                if (call.sleep(pause)) {
+                    throw abandoned(provider);
                 }
-                pause(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw abandoned(provider);
             }
         }
     }
 
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
-        }
+    static ModelUnavailableException abandoned(String provider) {
+        return new ModelUnavailableException(provider, 0, false, "The answer was abandoned: nobody waits for it any more.", null);
+    }
+
+    private static ModelUnavailableException outOfTime(String provider, Duration answerTimeout) {
+        return new ModelUnavailableException(provider, 0, true, "The " + provider + " model server did not answer within "
+                + answerTimeout.toSeconds() + " s.", null);
     }
 }

@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.paracite.assistant.ModelUnavailableException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,11 @@ final class StreamCall {
 
     private StreamCall() {}
 
-    static Reply run(StreamingChatModel model, ChatRequest request, Duration timeout, String provider,
+    /**
+     * Streams one reply: {@code timeout} is the longest wait for the first token and between tokens,
+     * {@code deadline} the moment the whole answer must be done by.
+     */
+    static Reply run(StreamingChatModel model, ChatRequest request, Duration timeout, Instant deadline, String provider,
                      Consumer<String> onText) {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
@@ -65,7 +70,12 @@ final class StreamCall {
         StringBuilder text = new StringBuilder();
         try {
             while (true) {
-                Object event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                long untilDeadline = Duration.between(Instant.now(), deadline).toMillis();
+                Object event = events.poll(Math.max(0, Math.min(timeout.toMillis(), untilDeadline)), TimeUnit.MILLISECONDS);
+                if (event == null && timeout.toMillis() > untilDeadline) {
+                    throw new ModelUnavailableException(provider, 0, true, "The " + provider
+                            + " model did not finish its answer in time.", null);
+                }
                 if (event == null) {
                     throw text.length() == 0
                             ? new ModelUnavailableException(provider, 0, true, "The " + provider

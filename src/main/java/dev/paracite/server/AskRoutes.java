@@ -2,6 +2,7 @@ package dev.paracite.server;
 
 import dev.paracite.assistant.AnswerListener;
 import dev.paracite.assistant.Assistant;
+import dev.paracite.assistant.Call;
 import dev.paracite.assistant.ModelUnavailableException;
 import dev.paracite.assistant.Question;
 import dev.paracite.assistant.Response;
@@ -32,9 +33,21 @@ final class AskRoutes {
     void ask(Context ctx) {
         Question question = AskRequests.read(ctx);
         Guard.Place place = guard.startAnswer(ctx);
+        Call call = Call.start();
+        ClientWatch watch = ClientWatch.start(ctx, call);
         try {
-            ctx.contentType("application/json").result(Json.write(assistant.ask(question)));
+            Response response = assistant.ask(question, AnswerListener.NONE, call);
+            if (watch.stop()) {
+                ctx.header("Connection", "close");
+            }
+            ctx.contentType("application/json").result(Json.write(response));
+        } catch (ModelUnavailableException e) {
+            if (call.cancelled()) {
+                LOG.info("request {}: the client went away; the answer was abandoned", Errors.requestId(ctx));
+            }
+            throw e;
         } finally {
+            watch.close();
             place.release();
         }
     }
@@ -48,16 +61,20 @@ final class AskRoutes {
         Question question = AskRequests.read(ctx);
         String requestId = Errors.requestId(ctx);
         Guard.Place place = guard.startAnswer(ctx);
+        Call call = Call.start();
+        ClientWatch watch = ClientWatch.start(ctx, call);
         try {
             // the handler streams on another thread; that thread gives the place back when it is done
             new SseHandler(client -> {
                 try {
-                    stream(client, question, requestId);
+                    stream(client, question, requestId, call);
                 } finally {
+                    watch.close();
                     place.release();
                 }
             }).handle(ctx);
         } catch (RuntimeException e) {
+            watch.close();
             place.release();
             throw e;
         }
@@ -80,8 +97,10 @@ final class AskRoutes {
         return ended;
     }
 
-    private void stream(SseClient client, Question question, String requestId) {
+    private void stream(SseClient client, Question question, String requestId, Call call) {
         open.put(client, Thread.currentThread());
+        // at once, before retrieval or a model is waited for: proxies and browsers see the stream is alive
+        comment(client, "answering");
         try {
             Response response = assistant.ask(question, new AnswerListener() {
                 @Override
@@ -101,11 +120,15 @@ final class AskRoutes {
                     progress();
                     send(client, "delta", new Delta(text, statement));
                 }
-            });
+            }, call);
             send(client, "done", response);
         } catch (ClientGone e) {
             LOG.info("request {}: the client went away; the answer was abandoned", requestId);
         } catch (ModelUnavailableException e) {
+            if (call.cancelled()) {
+                LOG.info("request {}: the client went away; the answer was abandoned", requestId);
+                return;
+            }
             LOG.warn("request {}: {}", requestId, e.getMessage());
             send(client, "error", Errors.model(e).body());
         } catch (RuntimeException e) {
@@ -129,6 +152,14 @@ final class AskRoutes {
     private static final class ClientGone extends RuntimeException {
         ClientGone() {
             super("client went away", null, false, false);
+        }
+    }
+
+    private static void comment(SseClient client, String text) {
+        synchronized (client) {
+            if (!client.terminated()) {
+                client.sendComment(text);
+            }
         }
     }
 

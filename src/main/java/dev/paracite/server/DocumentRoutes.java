@@ -6,6 +6,7 @@ import dev.paracite.corpus.Paragraph;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 
 /** Read-only views of the loaded document: its paragraphs, its summary and the server's health. */
 final class DocumentRoutes {
@@ -25,14 +26,17 @@ final class DocumentRoutes {
 
     record DocumentView(String name, int paragraphs, List<String> sections, List<NoteView> ingestion) {}
 
-    record Health(String status, String document, int paragraphs, String model) {}
+    /** {@code answering}: answers being written now, each holding one of the server's places. */
+    record Health(String status, String document, int paragraphs, String model, int answering) {}
 
     private final Document document;
     private final String model;
+    private final IntSupplier answering;
 
-    DocumentRoutes(Document document, String model) {
+    DocumentRoutes(Document document, String model, IntSupplier answering) {
         this.document = document;
         this.model = model;
+        this.answering = answering;
     }
 
     void paragraphs(Context ctx) {
@@ -52,7 +56,7 @@ final class DocumentRoutes {
     }
 
     void health(Context ctx) {
-        json(ctx, new Health("ok", document.name(), document.paragraphs().size(), model));
+        json(ctx, new Health("ok", document.name(), document.paragraphs().size(), model, answering.getAsInt()));
     }
 
     private static void json(Context ctx, Object value) {

@@ -42,7 +42,8 @@ final class Errors {
 
     /** 503 when trying later may help (rate limit, timeout, unreachable), 502 when the provider failed. */
     static ApiError model(ModelUnavailableException e) {
-        return e.busy() ? new ApiError(503, "model_unavailable", e.getMessage())
+        return e.busy() ? new ApiError(503, "model_unavailable", e.getMessage(),
+                e.retryAfter() == null ? 0 : Math.max(1, e.retryAfter().toSeconds()))
                 : new ApiError(502, "model_error", e.getMessage());
     }
 

@@ -27,6 +27,7 @@ public final class Server implements AutoCloseable {
     private final ServerSettings settings;
     private final Guard guard;
     private final AskRoutes ask;
+    private SlowClients slowClients;
 
     /** Served with every response: no inline script or style, no framing, nothing sent elsewhere. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -36,7 +37,7 @@ public final class Server implements AutoCloseable {
         this.settings = settings;
         this.guard = new Guard(settings);
         this.ask = new AskRoutes(assistant, guard);
-        DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName());
+        DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName(), guard::answering);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty finishes writing responses in flight before it stops (Drain has already let them finish).
@@ -92,6 +93,8 @@ public final class Server implements AutoCloseable {
             server.app.stop();
             throw new ServerStartException("Cannot listen on " + host + ":" + port + ": " + rootMessage(e) + ".");
         }
+        server.slowClients = SlowClients.watch(server.app.jettyServer().server().getConnectors()[0],
+                settings.requestRead());
         LOG.info("Paracite is answering from \"{}\" with the {} model at http://{}:{}/", assistant.document().name(),
                 assistant.modelName(), host.contains(":") ? "[" + host + "]" : host, server.port());
         if (settings.accessKeys().isEmpty()) {
@@ -150,6 +153,9 @@ public final class Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (slowClients != null) {
+                slowClients.close();
+            }
             try {
                 app.stop();
                 LOG.info("Paracite stopped");

@@ -16,9 +16,12 @@ import java.util.List;
  *                              that one client cannot take every place
  * @param drain                 how long shutdown lets answers in flight finish before it ends open
  *                              streams with a {@code shutting_down} error
+ * @param requestRead           how long a client may take to send a request's headers, and then its
+ *                              body, before its connection is closed
  */
 public record ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
-                             List<String> corsOrigins, int maxAnsweringPerClient, Duration drain) {
+                             List<String> corsOrigins, int maxAnsweringPerClient, Duration drain,
+                             Duration requestRead) {
 
     /** One person's chat stays far below it; a script hammering the API does not. */
     public static final int DEFAULT_RATE_PER_MINUTE = 600;
@@ -27,19 +30,23 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
     public static final int DEFAULT_MAX_ANSWERING = 32;
     /** An extractive answer takes milliseconds; a model's a few seconds. */
     public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(10);
+    /** The largest request (64 KiB) takes a second on a slow mobile link; ten leave room. */
+    public static final Duration DEFAULT_REQUEST_READ = Duration.ofSeconds(10);
 
     public ServerSettings {
         accessKeys = List.copyOf(accessKeys);
         corsOrigins = List.copyOf(corsOrigins);
-        if (maxAnsweringPerClient < 1 || drain.isNegative()) {
-            throw new IllegalArgumentException("maxAnsweringPerClient must be at least 1 and drain not negative");
+        if (maxAnsweringPerClient < 1 || drain.isNegative() || requestRead.isNegative() || requestRead.isZero()) {
+            throw new IllegalArgumentException("maxAnsweringPerClient must be at least 1, drain not negative, "
+                    + "requestRead positive");
         }
     }
 
     /** With the default share per client and drain. */
     public ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
                           List<String> corsOrigins) {
-        this(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, defaultPerClient(maxAnswering), DEFAULT_DRAIN);
+        this(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, defaultPerClient(maxAnswering), DEFAULT_DRAIN,
+                DEFAULT_REQUEST_READ);
     }
 
     /** A quarter of the places, and at least 2: a flood from one address leaves three quarters to everyone else. */
@@ -53,10 +60,16 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
 
     /** No keys, no rate limit, no share per client: for tests that measure or hammer the server on purpose. */
     public static ServerSettings open() {
-        return new ServerSettings(List.of(), 0, 0, 1_000, List.of(), 1_000, DEFAULT_DRAIN);
+        return new ServerSettings(List.of(), 0, 0, 1_000, List.of(), 1_000, DEFAULT_DRAIN, DEFAULT_REQUEST_READ);
     }
 
     public ServerSettings withDrain(Duration drain) {
-        return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain);
+        return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
+                requestRead);
+    }
+
+    public ServerSettings withRequestRead(Duration requestRead) {
+        return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
+                requestRead);
     }
 }

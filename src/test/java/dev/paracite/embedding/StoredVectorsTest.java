@@ -96,11 +96,9 @@ class StoredVectorsTest {
         }
     }
 
-    @Test
-    void aModelLoadsInTheBackgroundAndTheFirstTextWaitsForIt() throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch loading = new CountDownLatch(1);
-        LoadingEmbedder embedder = LoadingEmbedder.start("m", () -> {
+    /** A load that says it has started and then waits for {@code release}. */
+    private static java.util.function.Supplier<Embedder> held(CountDownLatch loading, CountDownLatch release) {
+        return () -> {
             loading.countDown();
             try {
                 release.await();
@@ -108,11 +106,32 @@ class StoredVectorsTest {
                 Thread.currentThread().interrupt();
             }
             return new Counting("m");
-        });
+        };
+    }
+
+    @Test
+    void aModelLoadsInTheBackgroundAndTheFirstTextWaitsForIt() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch loading = new CountDownLatch(1);
+        LoadingEmbedder embedder = LoadingEmbedder.start("m", held(loading, release));
         assertTrue(loading.await(30, TimeUnit.SECONDS), "loading starts at once, without being asked");
         assertEquals("m", embedder.name(), "the name is known before the model has loaded");
         release.countDown();
         assertArrayEquals(new float[] {2, 1}, embedder.embed("ab"));
+    }
+
+    @Test
+    void settlingBeforeExitWaitsForLoadsStillRunning() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch loading = new CountDownLatch(1);
+        LoadingEmbedder.start("m", held(loading, release));
+        assertTrue(loading.await(30, TimeUnit.SECONDS));
+        java.util.concurrent.CompletableFuture<Void> settled = java.util.concurrent.CompletableFuture.runAsync(
+                LoadingEmbedder::settle);
+        // settle is still waiting: the load has not been released
+        assertThrows(java.util.concurrent.TimeoutException.class, () -> settled.get(300, TimeUnit.MILLISECONDS));
+        release.countDown();
+        settled.get(30, TimeUnit.SECONDS);
     }
 
     @Test

@@ -46,7 +46,7 @@ class LlmAnswerModelTest {
             }
         };
         LlmAnswerModel model = new LlmAnswerModel(new LlmAnswerModel.Connection("fake:test", "fake", fake, null,
-                java.time.Duration.ofSeconds(5), 0), Prompts.load(null), DOCUMENT.name());
+                java.time.Duration.ofSeconds(5), 0, java.time.Duration.ofSeconds(60)), Prompts.load(null), DOCUMENT.name());
         return new Assistant(new Retriever(DOCUMENT, SEARCH), model, Shared.support()).ask(Question.of(question));
     }
 

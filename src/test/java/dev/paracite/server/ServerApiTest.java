@@ -119,6 +119,7 @@ class ServerApiTest {
         JsonNode health = http.get("/api/health").json();
         assertEquals("ok", health.get("status").asText());
         assertEquals("extractive", health.get("model").asText());
+        assertEquals(0, health.get("answering").asInt(), "nothing is being answered between requests");
     }
 
     @Test

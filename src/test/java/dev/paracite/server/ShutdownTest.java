@@ -47,7 +47,7 @@ class ShutdownTest {
     @Test
     void requests_refused_or_answered_early_leave_the_drain_balanced() {
         ServerSettings settings = new ServerSettings(List.of("k1"), 600, 40, 4, List.of("https://intranet.example"), 2,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), ServerSettings.DEFAULT_REQUEST_READ);
         Server server = Server.start(Main.assistant(DOCUMENT), "127.0.0.1", 0, settings);
         Http http = new Http(server.port());
         List<Integer> statuses = new ArrayList<>();
@@ -75,7 +75,7 @@ class ShutdownTest {
     @Test
     void a_rate_limited_request_leaves_the_drain_balanced_and_says_when_to_retry() {
         Server server = Server.start(Main.assistant(DOCUMENT), "127.0.0.1", 0,
-                new ServerSettings(List.of(), 60, 1, 4, List.of(), 2, Duration.ofSeconds(30)));
+                new ServerSettings(List.of(), 60, 1, 4, List.of(), 2, Duration.ofSeconds(30), ServerSettings.DEFAULT_REQUEST_READ));
         Http http = new Http(server.port());
         assertEquals(200, http.get("/api/health").status());
         Http.Reply limited = http.get("/api/health");

@@ -4,7 +4,10 @@
 
 const MAX_HISTORY = 20;
 const $ = (id) => document.getElementById(id);
-const state = { history: [], paragraphs: new Map(), busy: false };
+// `current` is the answer being written: its AbortController, so that Stop, New chat and leaving the page
+// can end it (the server then cancels the model call). `chat` counts chats, so that an answer that ends
+// after New chat never touches the new one.
+const state = { history: [], paragraphs: new Map(), current: null, chat: 0 };
 const KEY = "paracite.accessKey";
 
 // Every API call goes through here: it adds the access key when the server asks for one, and shows
@@ -59,8 +62,46 @@ function chip(label, spans, texts) {
   const button = el("button", "chip", label);
   button.type = "button";
   button.setAttribute("aria-label", "Show paragraph " + label);
-  button.addEventListener("click", () => openParagraph(label, spans, texts));
+  button.setAttribute("aria-describedby", "preview");
+  button.addEventListener("click", () => { hidePreview(); openParagraph(label, spans, texts); });
+  button.addEventListener("mouseenter", () => showPreview(button, label, spans, texts));
+  button.addEventListener("focus", () => showPreview(button, label, spans, texts));
+  button.addEventListener("mouseleave", hidePreview);
+  button.addEventListener("blur", hidePreview);
   return button;
+}
+
+// ---- the preview of a cited passage ----------------------------------------------------------------
+// One floating box, filled for the chip under the pointer or with focus: the paragraph's text around
+// the cited words, which are highlighted.
+const PREVIEW_CONTEXT = 160;
+
+function showPreview(button, label, spans, texts) {
+  const p = (texts && texts.get(label)) || state.paragraphs.get(label);
+  if (!p) return;
+  const box = $("preview");
+  const first = spans.length > 0 ? Math.min(...spans.map((s) => s.start)) : 0;
+  const last = spans.length > 0 ? Math.max(...spans.map((s) => s.end)) : Math.min(p.text.length, 2 * PREVIEW_CONTEXT);
+  const from = Math.max(0, first - PREVIEW_CONTEXT);
+  const to = Math.min(p.text.length, last + PREVIEW_CONTEXT);
+  const shifted = spans.map((s) => ({ start: s.start - from, end: s.end - from }));
+  box.replaceChildren(
+    el("strong", "preview-title", (label === "preamble" ? "Preamble" : "Paragraph " + label) + (p.section ? " · " + p.section : "")),
+    el("span", "preview-text"));
+  const text = box.querySelector(".preview-text");
+  if (from > 0) text.append(document.createTextNode("…"));
+  text.append(...highlighted(p.text.slice(from, to), shifted));
+  if (to < p.text.length) text.append(document.createTextNode("…"));
+  box.hidden = false;
+  const r = button.getBoundingClientRect();
+  const width = Math.min(box.offsetWidth, window.innerWidth - 16);
+  box.style.left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8)) + "px";
+  const below = r.bottom + 6;
+  box.style.top = (below + box.offsetHeight < window.innerHeight ? below : Math.max(8, r.top - box.offsetHeight - 6)) + "px";
+}
+
+function hidePreview() {
+  $("preview").hidden = true;
 }
 
 function remember(texts, paragraphs) {
@@ -72,6 +113,8 @@ function remember(texts, paragraphs) {
 function openParagraph(label, spans, texts) {
   const p = (texts && texts.get(label)) || state.paragraphs.get(label);
   if (!p) return;
+  // closing the panel gives focus back to what opened it
+  if ($("paragraph-panel").hidden) state.opener = document.activeElement;
   $("panel-title").textContent = label === "preamble" ? "Preamble" : "Paragraph " + label;
   $("panel-section").textContent = p.section || "";
   const text = $("panel-text");
@@ -128,12 +171,41 @@ function renderBrowser() {
   $("filter-count").textContent = shown + " of " + state.paragraphs.size + " paragraphs";
 }
 
+// What ingestion dropped or flagged, at the top of the document browser.
+function renderNotes(notes) {
+  const box = $("notes");
+  box.replaceChildren();
+  box.hidden = notes.length === 0;
+  if (notes.length === 0) return;
+  box.append(el("summary", null, notes.length + " ingestion note" + (notes.length === 1 ? "" : "s")
+    + ": lines dropped or flagged when the document was read"));
+  const list = el("ul");
+  for (const n of notes) {
+    const lines = n.firstLine === n.lastLine ? "line " + n.firstLine : "lines " + n.firstLine + "-" + n.lastLine;
+    list.append(el("li", null, n.action + " " + lines + ": " + n.message));
+  }
+  box.append(list);
+}
+
 // ---- asking ----------------------------------------------------------------------------------------
+// The log follows a streaming answer only while the reader is at its bottom; scrolled up, a button
+// offers to jump to the latest.
+function atBottom() {
+  return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 40;
+}
+
+function follow(item, wasAtBottom) {
+  if (wasAtBottom) item.scrollIntoView({ block: "end" });
+  else $("jump").hidden = false;
+}
+
 function addMessage(role, className) {
   $("empty").hidden = true;
+  const wasAtBottom = atBottom();
   const item = el("li", "msg " + role + (className ? " " + className : ""));
+  item.append(el("span", "who", role === "user" ? "You" : "Paracite"));
   $("log").append(item);
-  item.scrollIntoView({ block: "end" });
+  follow(item, wasAtBottom);
   return item;
 }
 
@@ -141,7 +213,7 @@ function showResult(item, response, texts) {
   remember(texts, response.retrieved);
   remember(texts, response.citations);
   item.classList.remove("pending");
-  item.replaceChildren();
+  item.replaceChildren(item.querySelector(".who"));
   if (response.outcome === "not_in_document") {
     item.classList.add("not-found");
     item.append(el("strong", "title", "The document does not cover this"));
@@ -156,21 +228,121 @@ function showResult(item, response, texts) {
     const body = el("span", "body");
     renderStatements(body, response, texts);
     item.append(body);
+    item.append(sources(response, texts));
   }
   if (response.notice) item.append(el("p", "notice", response.notice));
 }
 
-function showError(item, message) {
+// Every cited paragraph with its section, under the answer, each opening the paragraph with all the
+// passages the answer rests on highlighted.
+function sources(response, texts) {
+  const list = el("ul", "sources");
+  list.setAttribute("aria-label", "Sources");
+  for (const c of response.citations || []) {
+    const spans = response.statements.flatMap((s) => (s.citations || []).filter((x) => x.paragraph === c.paragraph));
+    const entry = el("li");
+    entry.append(chip(c.paragraph, spans, texts), document.createTextNode(" " + (c.section || "")));
+    list.append(entry);
+  }
+  return list;
+}
+
+// The answer as plain text with its citations written out: [8] II. Economic cooperation: "…".
+function asText(response) {
+  const lines = [response.answer, ""];
+  for (const c of response.citations || []) {
+    const spans = response.statements.flatMap((s) => (s.citations || []).filter((x) => x.paragraph === c.paragraph));
+    const quoted = spans.length > 0 ? spans.map((x) => c.text.slice(x.start, x.end)).join(" … ") : c.text;
+    lines.push("[" + c.paragraph + "] " + (c.section ? c.section + ": " : "") + "\u201c" + quoted + "\u201d");
+  }
+  return lines.join("\n");
+}
+
+// Copy for every answer; Regenerate and Edit for the last one only.
+function addActions(item, response, question) {
+  const row = el("div", "answer-actions");
+  const copy = el("button", "copy", "Copy");
+  copy.type = "button";
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(asText(response));
+      copy.textContent = "Copied";
+    } catch (e) {
+      copy.textContent = "Copy failed";
+    }
+    setTimeout(() => { copy.textContent = "Copy"; }, 2000);
+  });
+  row.append(copy);
+  const regenerate = el("button", "regenerate", "Regenerate");
+  regenerate.type = "button";
+  regenerate.addEventListener("click", () => { if (!state.current && takeBackLast()) ask(question); });
+  const edit = el("button", "edit", "Edit question");
+  edit.type = "button";
+  edit.addEventListener("click", () => {
+    if (state.current || !takeBackLast()) return;
+    $("question").value = question;
+    $("question").focus();
+  });
+  row.append(regenerate, edit);
+  item.append(row);
+}
+
+// Removes the last question and its answer from the chat and its history; false when there is none.
+function takeBackLast() {
+  const items = $("log").querySelectorAll(".msg");
+  if (items.length < 2) return false;
+  items[items.length - 1].remove();
+  items[items.length - 2].remove();
+  state.history.splice(-2, 2);
+  if ($("log").children.length === 0) $("empty").hidden = false;
+  return true;
+}
+
+// What a failure means to a reader, in plain words.
+function plainError(e) {
+  if (e instanceof TypeError) return "The server cannot be reached. Check that Paracite is running, then retry.";
+  return e.message || String(e);
+}
+
+// Ends an answer that did not finish: what was shown stays, with why it is incomplete and a Retry button.
+function showFailure(item, body, message, question) {
   item.classList.remove("pending");
-  item.classList.add("error");
-  item.replaceChildren(el("strong", "title", "Something went wrong"), el("span", "body", message));
+  const partial = body.childNodes.length > 0;
+  if (partial) {
+    item.classList.add("incomplete");
+    item.append(el("p", "notice", message));
+  } else {
+    item.classList.add("error");
+    item.replaceChildren(item.querySelector(".who"), el("strong", "title", "Something went wrong"), el("span", "body", message));
+  }
+  const retry = el("button", "retry", "Retry");
+  retry.type = "button";
+  retry.addEventListener("click", () => { if (!state.current) ask(question); });
+  item.append(retry);
+}
+
+function setAnswering(answering) {
+  $("send").disabled = answering;
+  $("stop").hidden = !answering;
+  $("ask-hint").textContent = answering
+    ? "An answer is being written: press Stop to ask something else now."
+    : "Enter sends, Shift+Enter starts a new line.";
+}
+
+function announce(text) {
+  $("announce").textContent = text;
 }
 
 async function ask(question) {
-  state.busy = true;
-  $("send").disabled = true;
-  addMessage("user").textContent = question;
+  for (const old of $("log").querySelectorAll(".regenerate, .edit")) old.remove();
+  const chat = state.chat;
+  const controller = new AbortController();
+  const current = { controller, stopped: false };
+  state.current = current;
+  setAnswering(true);
+  addMessage("user").append(el("span", "body", question));
   const item = addMessage("assistant", "pending");
+  item.setAttribute("aria-busy", "true");
   const body = el("span", "body");
   item.append(body);
   const texts = new Map();
@@ -178,6 +350,7 @@ async function ask(question) {
   try {
     const reply = await api("/api/ask/stream", {
       method: "POST",
+      signal: controller.signal,
       headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
       body: JSON.stringify({ question, history: state.history.slice(-MAX_HISTORY) }),
     });
@@ -187,24 +360,53 @@ async function ask(question) {
       throw new Error(message);
     }
     await readEvents(reply.body, (event, data) => {
+      const wasAtBottom = atBottom();
       if (event === "retrieved") remember(texts, data);
       else if (event === "delta") appendStatement(body, /^\s*/.exec(data.text)[0], data.statement, texts);
       else if (event === "done") done = data;
       else if (event === "error") throw new Error(data.message);
-      item.scrollIntoView({ block: "end" });
+      follow(item, wasAtBottom);
     });
     if (!done) throw new Error("The answer stopped before it was complete.");
     showResult(item, done, texts);
+    addActions(item, done, question);
     state.history.push({ role: "user", content: question }, { role: "assistant", content: done.answer });
-    $("question").value = "";
+    announce("Answer: " + (item.querySelector(".body") || item).textContent);
   } catch (e) {
-    showError(item, e.message || String(e));
-    $("question").value = question;
+    if (chat !== state.chat) return; // New chat: this answer belongs to a chat that is gone
+    if (current.stopped) {
+      item.classList.remove("pending");
+      item.classList.add("stopped");
+      item.append(el("p", "notice", "Stopped. " + (body.childNodes.length > 0
+        ? "The statements above were checked before you stopped." : "Nothing was shown.")));
+      if (body.childNodes.length > 0) {
+        state.history.push({ role: "user", content: question }, { role: "assistant", content: body.textContent });
+      }
+      announce("Stopped.");
+    } else {
+      const message = plainError(e);
+      showFailure(item, body, message, question);
+      // the question comes back to the box, unless something new has been typed there
+      if (!$("question").value) $("question").value = question;
+      announce("No complete answer: " + message);
+    }
   } finally {
-    state.busy = false;
-    $("send").disabled = false;
-    $("question").focus();
+    item.removeAttribute("aria-busy");
+    if (state.current === current) {
+      state.current = null;
+      setAnswering(false);
+    }
   }
+}
+
+// Ends the answer being written, if any; `stopped` marks it as the reader's choice.
+function abortCurrent(stopped) {
+  const current = state.current;
+  if (!current) return;
+  current.stopped = stopped;
+  current.controller.abort();
+  state.current = null;
+  setAnswering(false);
 }
 
 // Reads a text/event-stream body and calls onEvent(name, parsedData) for each event.
@@ -236,6 +438,11 @@ function togglePanel(id, open) {
   const panel = $(id);
   panel.hidden = !open;
   if (id === "browser") $("browse").setAttribute("aria-expanded", String(open));
+  if (id === "paragraph-panel" && !open) {
+    const opener = state.opener;
+    state.opener = null;
+    if (opener && opener.isConnected && !opener.closest("[hidden]")) opener.focus();
+  }
 }
 
 async function load() {
@@ -245,8 +452,11 @@ async function load() {
     if (!reply.ok) throw new Error((await reply.json()).message);
     const paragraphs = await reply.json();
     $("doc-name").textContent = health.document + " · " + health.paragraphs + " paragraphs · " + health.model;
+    document.title = health.document + " · Paracite";
     paragraphs.forEach((p) => state.paragraphs.set(p.paragraph, p));
     renderBrowser();
+    const summary = await api("/api/document");
+    if (summary.ok) renderNotes((await summary.json()).ingestion || []);
   } catch (e) {
     $("doc-name").textContent = "Could not load the document: " + (e.message || e);
   }
@@ -256,8 +466,19 @@ document.addEventListener("DOMContentLoaded", () => {
   $("ask-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const question = $("question").value.trim();
-    if (question && !state.busy) ask(question);
+    // while an answer is being written the button is disabled and says why; the text stays in the box
+    if (!question || state.current) return;
+    $("question").value = "";
+    ask(question);
   });
+  $("stop").addEventListener("click", () => { abortCurrent(true); $("question").focus(); });
+  $("jump").addEventListener("click", () => {
+    const last = $("log").lastElementChild;
+    if (last) last.scrollIntoView({ block: "end" });
+    $("jump").hidden = true;
+  });
+  window.addEventListener("scroll", () => { if (atBottom()) $("jump").hidden = true; });
+  window.addEventListener("pagehide", () => abortCurrent(false));
   $("question").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
@@ -265,11 +486,13 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   $("new-chat").addEventListener("click", () => {
+    state.chat++;
+    abortCurrent(false);
     state.history = [];
     $("log").replaceChildren();
     $("empty").hidden = false;
     togglePanel("paragraph-panel", false);
-    $("question").value = "";
+    announce("New chat.");
     $("question").focus();
   });
   $("browse").addEventListener("click", () => {
@@ -281,9 +504,13 @@ document.addEventListener("DOMContentLoaded", () => {
   $("panel-close").addEventListener("click", () => togglePanel("paragraph-panel", false));
   $("filter").addEventListener("input", renderBrowser);
   document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !$("preview").hidden) {
+      hidePreview();
+      return;
+    }
     if (e.key === "Escape") {
       if (!$("paragraph-panel").hidden) togglePanel("paragraph-panel", false);
-      else if (!$("browser").hidden) togglePanel("browser", false);
+      else if (!$("browser").hidden) { togglePanel("browser", false); $("browse").focus(); }
     }
   });
   $("key-form").addEventListener("submit", (e) => {

@@ -60,6 +60,8 @@ public final class Server implements AutoCloseable {
             config.routes.before("/api/*", guard::check);
             config.routes.before("/api/*", drain::enter);
             config.routes.after("/api/*", drain::leave);
+            // browsers ask for it whatever the page says; the page's icon is an SVG
+            config.routes.get("/favicon.ico", ctx -> ctx.redirect("/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", ask::stream);
             // HEAD runs the GET handler; Jetty sends its headers without the body

@@ -158,13 +158,13 @@ class ChatPageTest {
     void markup_in_a_question_is_shown_literally_and_never_runs() {
         String attack = "<img src=x onerror=alert(1)> What about <b>borders</b>?";
         ask(attack);
-        WebElement mine = driver.findElements(By.cssSelector(".msg.user")).get(0);
+        WebElement mine = driver.findElements(By.cssSelector(".msg.user .body")).get(0);
         assertEquals(attack, mine.getText());
         assertEquals(0, driver.findElements(By.cssSelector("#log img, #log b")).size());
         assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
         String markdown = "![leak](http://evil.example/x.png) [click](javascript:alert(2)) [99]";
         ask(markdown);
-        List<WebElement> asked = driver.findElements(By.cssSelector(".msg.user"));
+        List<WebElement> asked = driver.findElements(By.cssSelector(".msg.user .body"));
         assertEquals(markdown, asked.get(asked.size() - 1).getText());
         assertEquals(0, driver.findElements(By.cssSelector("#log img, #log a")).size());
         Browser.screenshot(driver, "04-markup-as-text");

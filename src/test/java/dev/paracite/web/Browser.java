@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Selenium with the driver path set, so nothing is downloaded. When
@@ -49,6 +51,14 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Loads the chat page of the server on {@code port} and waits until it has read the document. */
+    static WebDriverWait openChat(ChromeDriver driver, int port) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get("http://127.0.0.1:" + port + "/");
+        wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());
+        return wait;
     }
 
     static Path screenshot(ChromeDriver driver, String name) {

@@ -100,9 +100,7 @@ class ChatConversationTest {
                 RetrievalSettings.DEFAULT, Shared.embedder())), model, Shared.support());
         server = Server.start(assistant, "127.0.0.1", 0, ServerSettings.open().withDrain(Duration.ofMillis(200)));
         driver = Browser.start(1280, 900);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.get("http://127.0.0.1:" + server.port() + "/");
-        wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());
+        wait = Browser.openChat(driver, server.port());
     }
 
     @AfterEach

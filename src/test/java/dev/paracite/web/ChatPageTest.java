@@ -55,9 +55,7 @@ class ChatPageTest {
     @BeforeEach
     void open() {
         driver = Browser.start(1280, 900);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.get("http://127.0.0.1:" + server.port() + "/");
-        wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());
+        wait = Browser.openChat(driver, server.port());
     }
 
     @AfterEach
@@ -220,9 +218,7 @@ class ChatPageTest {
                 Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.get("http://127.0.0.1:" + server.port() + "/");
-        wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());
+        wait = Browser.openChat(driver, server.port());
         ask("What role should the ruble play?").findElement(By.cssSelector("button.chip")).click();
         assertEquals(375L, driver.executeScript("return window.innerWidth;"));
         Long scrollWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth;");

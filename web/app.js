@@ -39,13 +39,31 @@ function el(tag, className, text) {
 // Appends one statement: the whitespace before it, its text, then one chip per distinct cited paragraph.
 function appendStatement(target, separator, statement, texts) {
   if (separator) target.append(document.createTextNode(separator));
-  target.append(document.createTextNode(statement.text));
+  target.append(...inline(statement.text));
   const spans = new Map();
   for (const c of statement.citations || []) {
     if (!spans.has(c.paragraph)) spans.set(c.paragraph, []);
     spans.get(c.paragraph).push(c);
   }
   for (const [label, cited] of spans) target.append(chip(label, cited, texts));
+}
+
+// A model's inline Markdown as elements built here, never parsed as HTML: `code`, **strong**, *em* and
+// _em_. Everything else, links and images included, stays the text it is.
+const INLINE = /`([^`\n]+)`|\*\*([^*\n]+)\*\*|(?<![\w*])\*([^*\s][^*\n]*?)\*(?![\w*])|(?<![\w_])_([^_\s][^_\n]*?)_(?![\w_])/g;
+
+function inline(text) {
+  const nodes = [];
+  let at = 0;
+  for (const m of text.matchAll(INLINE)) {
+    if (m.index > at) nodes.push(document.createTextNode(text.slice(at, m.index)));
+    if (m[1] !== undefined) nodes.push(el("code", null, m[1]));
+    else if (m[2] !== undefined) nodes.push(el("strong", null, m[2]));
+    else nodes.push(el("em", null, m[3] !== undefined ? m[3] : m[4]));
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+  return nodes;
 }
 
 // Renders a finished answer from its statements; the answer's text between them is whitespace.

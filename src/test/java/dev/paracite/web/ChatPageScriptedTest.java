@@ -65,6 +65,31 @@ class ChatPageScriptedTest {
         });
     }
 
+    @Test
+    void a_models_inline_markdown_is_rendered_and_its_links_and_images_stay_text() {
+        String answer = "The **Russian ruble** should be used as a *reserve currency* in the `foreseeable future` [8].";
+        withPage(Draft.answer(answer), driver -> {
+            WebElement body = ask(driver).findElement(By.cssSelector(".body"));
+            assertEquals(List.of("Russian ruble"), body.findElements(By.tagName("strong")).stream().map(WebElement::getText).toList());
+            assertEquals(List.of("reserve currency"), body.findElements(By.tagName("em")).stream().map(WebElement::getText).toList());
+            assertEquals(List.of("foreseeable future"), body.findElements(By.tagName("code")).stream().map(WebElement::getText).toList());
+            assertTrue(body.getText().startsWith("The Russian ruble should be used as a reserve currency"), body.getText());
+            Browser.screenshot(driver, "15-markdown");
+            // what a hostile model might write, through the same renderer (the check drops most of it first)
+            String hostile = "See [the source](javascript:alert(1)) and ![chart](http://evil.example/x.png) "
+                    + "<img src=x onerror=alert(2)> **<b>bold</b>**";
+            driver.executeScript("const box = document.createElement('div'); box.id = 'hostile';"
+                    + "box.append(...inline(arguments[0])); document.body.append(box);", hostile);
+            WebElement box = driver.findElement(By.id("hostile"));
+            assertEquals(0, box.findElements(By.cssSelector("a, img, b")).size());
+            assertEquals("See [the source](javascript:alert(1)) and ![chart](http://evil.example/x.png) "
+                    + "<img src=x onerror=alert(2)> <b>bold</b>", box.getDomProperty("textContent"));
+            assertEquals(List.of("<b>bold</b>"), box.findElements(By.tagName("strong")).stream()
+                    .map(e -> e.getDomProperty("textContent")).toList());
+            assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+        });
+    }
+
     private static WebElement ask(ChromeDriver driver) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());

@@ -80,7 +80,7 @@ class ChatPageTest {
     void a_question_gets_a_streamed_answer_with_a_citation_chip() {
         WebElement answer = ask("What role should the ruble play?");
         assertTrue(answer.getText().contains("reserve currency"), answer.getText());
-        List<WebElement> chips = answer.findElements(By.cssSelector("button.chip"));
+        List<WebElement> chips = answer.findElements(By.cssSelector(".body button.chip"));
         assertEquals(List.of("8"), chips.stream().map(WebElement::getText).toList());
         assertEquals("", driver.findElement(By.id("question")).getAttribute("value"), "the box clears after an answer");
         Browser.screenshot(driver, "01-answer-with-chip");
@@ -188,9 +188,9 @@ class ChatPageTest {
         WebElement browser = driver.findElement(By.id("browser"));
         wait.until(ExpectedConditions.visibilityOf(browser));
         assertEquals(7, browser.findElements(By.cssSelector("h3")).size() - 1, "preamble plus 7 sections");
-        assertEquals(25, browser.findElements(By.cssSelector("li")).size());
+        assertEquals(25, browser.findElements(By.cssSelector("#sections li")).size());
         driver.findElement(By.id("filter")).sendKeys("ruble");
-        wait.until(d -> d.findElements(By.cssSelector("#browser li")).size() == 1);
+        wait.until(d -> d.findElements(By.cssSelector("#sections li")).size() == 1);
         assertEquals("1 of 25 paragraphs", driver.findElement(By.id("filter-count")).getText());
         assertTrue(browser.findElement(By.cssSelector("li .label")).getText().equals("8"));
         Browser.screenshot(driver, "06-document-browser");

@@ -10,6 +10,149 @@ const $ = (id) => document.getElementById(id);
 const state = { history: [], paragraphs: new Map(), current: null, chat: 0 };
 const KEY = "paracite.accessKey";
 
+// ---- saved conversations ---------------------------------------------------------------------------
+// Kept in this browser's localStorage, per document: [{id, title, updated, turns: [{question, response}]}],
+// newest first. A response keeps what re-rendering needs: answer, statements, citations, notice.
+function chatsKey() {
+  return "paracite.chats." + (state.document || "");
+}
+
+function loadChats() {
+  try {
+    const chats = JSON.parse(localStorage.getItem(chatsKey()) || "[]");
+    return Array.isArray(chats) ? chats : [];
+  } catch (e) {
+    return [];
+  }
+}
+
+function saveChats(chats) {
+  try {
+    localStorage.setItem(chatsKey(), JSON.stringify(chats));
+  } catch (e) {
+    announce("This conversation could not be saved in the browser: " + (e.message || e));
+  }
+  renderChats();
+}
+
+function compact(response) {
+  return {
+    outcome: response.outcome, answer: response.answer, statements: response.statements,
+    citations: response.citations, notice: response.notice || null,
+    retrieved: response.outcome === "not_in_document" ? (response.retrieved || []).slice(0, 3) : [],
+  };
+}
+
+// Adds a finished turn to the current chat, starting one when there is none.
+function saveTurn(question, response) {
+  const chats = loadChats();
+  let chat = chats.find((c) => c.id === state.chatId);
+  if (!chat) {
+    chat = { id: Date.now().toString(36) + Math.random().toString(36).slice(2, 6), title: question.slice(0, 80), turns: [] };
+    state.chatId = chat.id;
+  } else {
+    chats.splice(chats.indexOf(chat), 1);
+  }
+  chat.turns.push({ question, response: compact(response) });
+  chat.updated = new Date().toISOString();
+  chats.unshift(chat);
+  saveChats(chats);
+}
+
+function dropLastTurn() {
+  const chats = loadChats();
+  const chat = chats.find((c) => c.id === state.chatId);
+  if (!chat) return;
+  chat.turns.pop();
+  saveChats(chat.turns.length === 0 ? chats.filter((c) => c !== chat) : chats);
+  if (chat.turns.length === 0) state.chatId = null;
+}
+
+// Shows a saved chat as the current one.
+function openChat(chat) {
+  state.chat++;
+  abortCurrent(false);
+  state.chatId = chat.id;
+  state.history = [];
+  $("log").replaceChildren();
+  $("empty").hidden = chat.turns.length > 0;
+  chat.turns.forEach((turn, i) => {
+    addMessage("user").append(el("span", "body", turn.question));
+    const item = addMessage("assistant");
+    showResult(item, turn.response, new Map());
+    addActions(item, turn.response, turn.question, i === chat.turns.length - 1);
+    state.history.push({ role: "user", content: turn.question }, { role: "assistant", content: turn.response.answer });
+  });
+}
+
+// A chat as Markdown, each answer with its citations written out.
+function chatMarkdown(chat) {
+  const lines = ["# " + chat.title, "", "_Paracite · " + (state.document || "") + " · " + (chat.updated || "") + "_", ""];
+  for (const turn of chat.turns) {
+    lines.push("**You:** " + turn.question, "", "**Paracite:** " + asText(turn.response), "");
+  }
+  return lines.join("\n");
+}
+
+function renderChats() {
+  const list = $("chat-list");
+  if (!list) return;
+  const chats = loadChats();
+  list.replaceChildren();
+  $("chats-empty").hidden = chats.length > 0;
+  $("clear-chats").hidden = chats.length === 0;
+  for (const chat of chats) {
+    const entry = el("li", chat.id === state.chatId ? "current" : null);
+    const open = el("button", "chat-title", chat.title);
+    open.type = "button";
+    open.addEventListener("click", () => { openChat(chat); togglePanel("chats", false); $("question").focus(); });
+    const rename = el("button", "rename", "Rename");
+    rename.type = "button";
+    rename.setAttribute("aria-label", "Rename " + chat.title);
+    rename.addEventListener("click", () => startRename(entry, chat));
+    const exportButton = el("button", "export", "Export");
+    exportButton.type = "button";
+    exportButton.setAttribute("aria-label", "Export " + chat.title + " as Markdown");
+    exportButton.addEventListener("click", () => download(chat.title + ".md", chatMarkdown(chat)));
+    const remove = el("button", "delete", "Delete");
+    remove.type = "button";
+    remove.setAttribute("aria-label", "Delete " + chat.title);
+    remove.addEventListener("click", () => {
+      if (chat.id === state.chatId) state.chatId = null;
+      saveChats(loadChats().filter((c) => c.id !== chat.id));
+    });
+    entry.append(open, rename, exportButton, remove);
+    list.append(entry);
+  }
+}
+
+function startRename(entry, chat) {
+  const input = el("input", "rename-input");
+  input.value = chat.title;
+  input.setAttribute("aria-label", "New name");
+  entry.replaceChildren(input);
+  input.focus();
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      const chats = loadChats();
+      const saved = chats.find((c) => c.id === chat.id);
+      if (saved && input.value.trim()) saved.title = input.value.trim().slice(0, 80);
+      saveChats(chats);
+    } else if (e.key === "Escape") {
+      e.stopPropagation();
+      renderChats();
+    }
+  });
+}
+
+function download(name, text) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
+  link.download = name.replace(/[\\/:*?"<>|]+/g, "-");
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
 // Every API call goes through here: it adds the access key when the server asks for one, and shows
 // the key form when a key is missing or wrong.
 async function api(path, options = {}) {
@@ -92,16 +235,17 @@ function chip(label, spans, texts) {
 // ---- the preview of a cited passage ----------------------------------------------------------------
 // One floating box, filled for the chip under the pointer or with focus: the paragraph's text around
 // the cited words, which are highlighted.
-const PREVIEW_CONTEXT = 160;
+// characters of context around the cited words: fewer on a phone, where the box is narrow
+const previewContext = () => (window.innerWidth < 600 ? 50 : 160);
 
 function showPreview(button, label, spans, texts) {
   const p = (texts && texts.get(label)) || state.paragraphs.get(label);
   if (!p) return;
   const box = $("preview");
   const first = spans.length > 0 ? Math.min(...spans.map((s) => s.start)) : 0;
-  const last = spans.length > 0 ? Math.max(...spans.map((s) => s.end)) : Math.min(p.text.length, 2 * PREVIEW_CONTEXT);
-  const from = Math.max(0, first - PREVIEW_CONTEXT);
-  const to = Math.min(p.text.length, last + PREVIEW_CONTEXT);
+  const last = spans.length > 0 ? Math.max(...spans.map((s) => s.end)) : Math.min(p.text.length, 2 * previewContext());
+  const from = Math.max(0, first - previewContext());
+  const to = Math.min(p.text.length, last + previewContext());
   const shifted = spans.map((s) => ({ start: s.start - from, end: s.end - from }));
   box.replaceChildren(
     el("strong", "preview-title", (label === "preamble" ? "Preamble" : "Paragraph " + label) + (p.section ? " · " + p.section : "")),
@@ -277,7 +421,7 @@ function asText(response) {
 }
 
 // Copy for every answer; Regenerate and Edit for the last one only.
-function addActions(item, response, question) {
+function addActions(item, response, question, last = true) {
   const row = el("div", "answer-actions");
   const copy = el("button", "copy", "Copy");
   copy.type = "button";
@@ -301,7 +445,7 @@ function addActions(item, response, question) {
     $("question").value = question;
     $("question").focus();
   });
-  row.append(regenerate, edit);
+  if (last) row.append(regenerate, edit);
   item.append(row);
 }
 
@@ -312,6 +456,7 @@ function takeBackLast() {
   items[items.length - 1].remove();
   items[items.length - 2].remove();
   state.history.splice(-2, 2);
+  dropLastTurn();
   if ($("log").children.length === 0) $("empty").hidden = false;
   return true;
 }
@@ -389,6 +534,7 @@ async function ask(question) {
     showResult(item, done, texts);
     addActions(item, done, question);
     state.history.push({ role: "user", content: question }, { role: "assistant", content: done.answer });
+    saveTurn(question, done);
     announce("Answer: " + (item.querySelector(".body") || item).textContent);
   } catch (e) {
     if (chat !== state.chat) return; // New chat: this answer belongs to a chat that is gone
@@ -456,6 +602,7 @@ function togglePanel(id, open) {
   const panel = $(id);
   panel.hidden = !open;
   if (id === "browser") $("browse").setAttribute("aria-expanded", String(open));
+  if (id === "chats") $("show-chats").setAttribute("aria-expanded", String(open));
   if (id === "paragraph-panel" && !open) {
     const opener = state.opener;
     state.opener = null;
@@ -471,6 +618,10 @@ async function load() {
     const paragraphs = await reply.json();
     $("doc-name").textContent = health.document + " · " + health.paragraphs + " paragraphs · " + health.model;
     document.title = health.document + " · Paracite";
+    state.document = health.document;
+    const saved = loadChats();
+    if (saved.length > 0 && $("log").children.length === 0) openChat(saved[0]);
+    renderChats();
     paragraphs.forEach((p) => state.paragraphs.set(p.paragraph, p));
     renderBrowser();
     const summary = await api("/api/document");
@@ -506,12 +657,32 @@ document.addEventListener("DOMContentLoaded", () => {
   $("new-chat").addEventListener("click", () => {
     state.chat++;
     abortCurrent(false);
+    state.chatId = null;
+    renderChats();
     state.history = [];
     $("log").replaceChildren();
     $("empty").hidden = false;
     togglePanel("paragraph-panel", false);
     announce("New chat.");
     $("question").focus();
+  });
+  $("show-chats").addEventListener("click", () => {
+    const open = $("chats").hidden;
+    togglePanel("chats", open);
+    if (open) renderChats();
+  });
+  $("chats-close").addEventListener("click", () => { togglePanel("chats", false); $("show-chats").focus(); });
+  $("clear-chats").addEventListener("click", () => {
+    const button = $("clear-chats");
+    if (button.dataset.confirm !== "yes") {
+      button.dataset.confirm = "yes";
+      button.textContent = "Really delete all saved chats?";
+      return;
+    }
+    delete button.dataset.confirm;
+    button.textContent = "Delete all";
+    state.chatId = null;
+    saveChats([]);
   });
   $("browse").addEventListener("click", () => {
     const open = $("browser").hidden;
@@ -529,6 +700,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (e.key === "Escape") {
       if (!$("paragraph-panel").hidden) togglePanel("paragraph-panel", false);
       else if (!$("browser").hidden) { togglePanel("browser", false); $("browse").focus(); }
+      else if (!$("chats").hidden) { togglePanel("chats", false); $("show-chats").focus(); }
     }
   });
   $("key-form").addEventListener("submit", (e) => {

@@ -325,6 +325,81 @@ class ChatConversationTest {
         assertTrue(notes.getText().contains("dropped lines 63-65: paragraph 15 repeated with identical text"), notes.getText());
     }
 
+    @Test
+    void a_chat_is_saved_restored_on_reload_and_goes_on_with_its_history() {
+        askToTheEnd("What role should the ruble play?");
+        askToTheEnd("And the UN?");
+        driver.navigate().refresh();
+        wait.until(d -> d.findElements(By.cssSelector("#log .msg.assistant")).size() == 2);
+        assertEquals(List.of("What role should the ruble play?", "And the UN?"), driver.findElements(
+                By.cssSelector("#log .msg.user .body")).stream().map(WebElement::getText).toList());
+        WebElement restored = driver.findElements(By.cssSelector("#log .msg.assistant")).get(0);
+        assertEquals(List.of("8", "18"), restored.findElements(By.cssSelector(".body button.chip")).stream()
+                .map(WebElement::getText).toList());
+        askToTheEnd("Why?");
+        assertEquals(4, model.histories.get(model.histories.size() - 1).size(), "the restored turns went with the question");
+    }
+
+    @Test
+    void saved_chats_can_be_renamed_exported_deleted_and_cleared() {
+        askToTheEnd("What role should the ruble play?");
+        driver.findElement(By.id("new-chat")).click();
+        askToTheEnd("And the UN?");
+        driver.findElement(By.id("show-chats")).click();
+        List<WebElement> titles = driver.findElements(By.cssSelector("#chat-list .chat-title"));
+        assertEquals(List.of("And the UN?", "What role should the ruble play?"),
+                titles.stream().map(WebElement::getText).toList(), "newest first");
+        driver.findElements(By.cssSelector("#chat-list button.rename")).get(1).click();
+        WebElement input = driver.findElement(By.cssSelector("#chat-list .rename-input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "The ruble", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("#chat-list .chat-title")).stream()
+                .anyMatch(e -> e.getText().equals("The ruble")));
+        String markdown = (String) driver.executeScript(
+                "return chatMarkdown(loadChats().find(c => c.title === 'The ruble'))");
+        assertTrue(markdown.startsWith("# The ruble\n"), markdown);
+        assertTrue(markdown.contains("**You:** What role should the ruble play?"), markdown);
+        assertTrue(markdown.contains("**Paracite:** The ruble should become a reserve currency [8]."), markdown);
+        assertTrue(markdown.contains("[8] II. Economic cooperation: \u201c"), markdown);
+        driver.navigate().refresh();
+        Browser.openChat(driver, server.port());
+        driver.findElement(By.id("show-chats")).click();
+        assertTrue(driver.findElements(By.cssSelector("#chat-list .chat-title")).stream()
+                .anyMatch(e -> e.getText().equals("The ruble")), "the new name was kept");
+        driver.findElements(By.cssSelector("#chat-list button.delete")).get(0).click();
+        wait.until(d -> d.findElements(By.cssSelector("#chat-list li")).size() == 1);
+        driver.findElements(By.cssSelector("#chat-list .chat-title")).get(0).click();
+        wait.until(d -> d.findElements(By.cssSelector("#log .msg.user .body")).stream()
+                .anyMatch(e -> e.getText().equals("What role should the ruble play?")));
+        driver.findElement(By.id("show-chats")).click();
+        WebElement clear = driver.findElement(By.id("clear-chats"));
+        clear.click();
+        assertEquals(1, driver.findElements(By.cssSelector("#chat-list li")).size(), "the first click only asks");
+        clear.click();
+        wait.until(d -> d.findElements(By.cssSelector("#chat-list li")).isEmpty());
+        assertTrue(driver.findElement(By.id("chats-empty")).isDisplayed());
+    }
+
+    @Test
+    void screenshots_of_a_conversation_with_a_preview_open_on_desktop_phone_and_dark() {
+        askToTheEnd("What role should the ruble play?");
+        askToTheEnd("And the UN?");
+        String[][] views = {{"16-desktop-preview", "1280", "900", "light"}, {"17-phone-preview", "375", "812", "light"},
+                {"18-dark-preview", "1280", "900", "dark"}};
+        for (String[] view : views) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(Integer.parseInt(view[1]), Integer.parseInt(view[2])));
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                    List.of(java.util.Map.of("name", "prefers-color-scheme", "value", view[3]))));
+            List<WebElement> chips = driver.findElements(By.cssSelector("#log .msg.assistant .body button.chip"));
+            WebElement chip = chips.get(chips.size() - 2);
+            driver.executeScript("arguments[0].blur(); arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", chip);
+            WebElement preview = driver.findElement(By.id("preview"));
+            assertTrue(preview.isDisplayed(), view[0]);
+            Number right = (Number) driver.executeScript("return arguments[0].getBoundingClientRect().right", preview);
+            assertTrue(right.doubleValue() <= Integer.parseInt(view[1]), view[0] + ": the preview fits the width");
+            Browser.screenshot(driver, view[0]);
+        }
+    }
+
     private boolean awaitCancelled() {
         try {
             return model.cancelled.await(10, TimeUnit.SECONDS);

@@ -90,6 +90,55 @@ class ChatPageScriptedTest {
         });
     }
 
+    @Test
+    void the_fallback_notice_is_shown_with_the_answer_it_explains() {
+        Browser.assumeInstalled();
+        Document document = DocumentLoader.builtIn();
+        LuceneParagraphSearch search = LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT, Shared.embedder());
+        Assistant assistant = new Assistant(new Retriever(document, search),
+                ScriptedModel.failing(new dev.paracite.assistant.ModelUnavailableException("openai", 0, true,
+                        "The openai model server cannot be reached.", null)),
+                new dev.paracite.extractive.ExtractiveModel(search.terms(), Shared.embedder()),
+                dev.paracite.assistant.FollowUp.INSTANCE, Shared.support());
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+        try (Server server = Server.start(assistant, "127.0.0.1", 0)) {
+            ChromeDriver driver = Browser.start(1280, 900);
+            try {
+                Browser.openChat(driver, server.port());
+                WebElement answer = ask(driver);
+                WebElement notice = answer.findElement(By.cssSelector("p.notice"));
+                assertTrue(notice.isDisplayed());
+                assertTrue(notice.getText().contains("was unavailable (The openai model server cannot be reached.)")
+                        && notice.getText().contains("model answered instead"), notice.getText());
+                assertTrue(answer.findElement(By.cssSelector(".body")).getText().contains("reserve currency"));
+            } finally {
+                driver.quit();
+            }
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    @Test
+    void the_keyboard_reaches_the_controls_in_reading_order() {
+        withPage(Draft.answer("The ruble should become a reserve currency [8]."), driver -> {
+            WebElement answer = ask(driver);
+            // start from the page's heading, as a reader tabbing from the top would
+            driver.executeScript("const h = document.querySelector('h1'); h.tabIndex = -1; h.focus();");
+            List<String> order = new java.util.ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+                WebElement focused = driver.switchTo().activeElement();
+                order.add(focused.getAttribute("id").isEmpty() ? focused.getAttribute("class") + ":" + focused.getText()
+                        : "#" + focused.getAttribute("id"));
+            }
+            assertEquals(List.of("#show-chats", "#browse", "#new-chat", "chip:8", "chip:8", "copy:Copy",
+                    "regenerate:Regenerate", "edit:Edit question", "#question"), order);
+            assertTrue(answer.isDisplayed());
+        });
+    }
+
     private static WebElement ask(ChromeDriver driver) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());

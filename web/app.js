@@ -179,9 +179,21 @@ function el(tag, className, text) {
 // support it; the page only lays that out. `texts` maps labels to the paragraphs the answer came with,
 // so a chip works even for a paragraph missing from the document list.
 
-// Appends one statement: the whitespace before it, its text, then one chip per distinct cited paragraph.
-function appendStatement(target, separator, statement, texts) {
+// The list marker a statement's own text starts with ("- ", "* ", "1. "), shown as a bullet or its number.
+const LIST_MARKER = /^[ \t]*(?:([-*•])|(\d{1,3}[.)]))[ \t]+/;
+
+function listMarker(raw) {
+  const m = LIST_MARKER.exec(raw || "");
+  return m ? (m[1] ? "•" : m[2]) : null;
+}
+
+// Appends one statement: the whitespace before it, a list item's bullet, its text, then one chip per
+// distinct cited paragraph. `raw` is the statement as the model wrote it (markers included).
+function appendStatement(target, separator, statement, texts, raw) {
+  const marker = listMarker(raw);
+  if (marker && target.childNodes.length > 0 && !/\n/.test(separator)) separator = "\n";
   if (separator) target.append(document.createTextNode(separator));
+  if (marker) target.append(el("span", "bullet", marker + " "));
   target.append(...inline(statement.text));
   const spans = new Map();
   for (const c of statement.citations || []) {
@@ -214,7 +226,8 @@ function renderStatements(target, response, texts) {
   target.replaceChildren();
   let last = 0;
   for (const statement of response.statements) {
-    appendStatement(target, response.answer.slice(last, statement.start), statement, texts);
+    appendStatement(target, response.answer.slice(last, statement.start), statement, texts,
+      response.answer.slice(statement.start, statement.end));
     last = Math.max(last, statement.end);
   }
 }
@@ -525,7 +538,10 @@ async function ask(question) {
     await readEvents(reply.body, (event, data) => {
       const wasAtBottom = atBottom();
       if (event === "retrieved") remember(texts, data);
-      else if (event === "delta") appendStatement(body, /^\s*/.exec(data.text)[0], data.statement, texts);
+      else if (event === "delta") {
+        const separator = /^\s*/.exec(data.text)[0];
+        appendStatement(body, separator, data.statement, texts, data.text.slice(separator.length));
+      }
       else if (event === "done") done = data;
       else if (event === "error") throw new Error(data.message);
       follow(item, wasAtBottom);

@@ -143,6 +143,13 @@ class ChatConversationTest {
     }
 
     @Test
+    void leaving_the_page_during_an_answer_cancels_its_model_call() {
+        askAndWaitForFirstStatement("What role should the ruble play?");
+        driver.get("about:blank");
+        assertTrue(awaitCancelled(), "the server cancelled the model call of a page that was left");
+    }
+
+    @Test
     void text_typed_while_an_answer_streams_is_kept_and_asking_then_says_why_it_waits() {
         askAndWaitForFirstStatement("What role should the ruble play?");
         box().sendKeys("And the borders?");

@@ -139,6 +139,18 @@ class ChatPageScriptedTest {
         });
     }
 
+    @Test
+    void a_models_list_items_are_shown_as_a_list() {
+        String answer = "The Payment Union is to achieve:\n- the mutual convertibility of national currencies [8];\n"
+                + "- the use of the Russian ruble as a reserve currency [8].";
+        withPage(Draft.answer(answer), driver -> {
+            WebElement body = ask(driver).findElement(By.cssSelector(".body"));
+            List<WebElement> bullets = body.findElements(By.cssSelector(".bullet"));
+            assertTrue(bullets.size() >= 1 && bullets.stream().allMatch(b -> b.getText().strip().equals("•")), body.getText());
+            assertTrue(body.getText().contains("\n• the use of the Russian ruble as a reserve currency."), body.getText());
+        });
+    }
+
     private static WebElement ask(ChromeDriver driver) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElement(By.id("doc-name")).getText().isEmpty());

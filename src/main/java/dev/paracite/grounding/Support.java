@@ -12,6 +12,7 @@ import dev.paracite.text.Span;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -125,21 +126,42 @@ public final class Support {
             units.add(unit);
         }
         Set<String> passageNumbers = Numbers.of(passage.text);
-        List<String> wanted = new ArrayList<>(claim.terms().stream()
+        Set<String> wantedSet = new LinkedHashSet<>(claim.terms().stream()
                 .filter(t -> passage.terms.stream().anyMatch(p -> TextAnalysis.sameWord(t, p))).toList());
-        claim.numbers().stream().filter(passageNumbers::contains).forEach(n -> wanted.add("#" + n));
+        claim.numbers().stream().filter(passageNumbers::contains).forEach(n -> wantedSet.add("#" + n));
+        List<String> wanted = List.copyOf(wantedSet);
+        if (wanted.isEmpty()) {
+            return passage.span;
+        }
+        // which wanted items each word stands for, compared once
+        int[][] hits = new int[words.size()][];
+        for (int j = 0; j < words.size(); j++) {
+            String unit = units.get(j);
+            hits[j] = java.util.stream.IntStream.range(0, wanted.size()).filter(w -> wanted.get(w).startsWith("#")
+                    ? wanted.get(w).equals(unit) : !unit.isEmpty() && TextAnalysis.sameWord(wanted.get(w), unit)).toArray();
+        }
+        // the shortest run of words holding every wanted item: for each last word, the latest first word
+        // that still covers them all (a sliding window); on equal length the earlier one
+        int[] counts = new int[wanted.size()];
+        int covered = 0;
         Span best = passage.span;
-        for (int i = 0; i < words.size(); i++) {
-            Set<String> missing = new HashSet<>(wanted);
-            for (int j = i; j < words.size() && !missing.isEmpty(); j++) {
-                String unit = units.get(j);
-                missing.removeIf(w -> w.startsWith("#") ? w.equals(unit) : !unit.isEmpty() && TextAnalysis.sameWord(w, unit));
-                if (missing.isEmpty()) {
-                    Span window = new Span(words.get(i).start(), words.get(j).end());
-                    if (window.length() < best.length()) {
-                        best = window;
+        for (int left = 0, right = 0; right < words.size(); right++) {
+            for (int w : hits[right]) {
+                if (counts[w]++ == 0) {
+                    covered++;
+                }
+            }
+            while (covered == wanted.size()) {
+                Span window = new Span(words.get(left).start(), words.get(right).end());
+                if (window.length() < best.length() || window.length() == best.length() && window.start() < best.start()) {
+                    best = window;
+                }
+                for (int w : hits[left]) {
+                    if (--counts[w] == 0) {
+                        covered--;
                     }
                 }
+                left++;
             }
         }
         return best;

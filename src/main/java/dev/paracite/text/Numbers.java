@@ -44,6 +44,16 @@ public final class Numbers {
     /** Every number {@code text} states, normalised, in order of first appearance. */
     public static Set<String> of(String text) {
         Set<String> out = new LinkedHashSet<>();
+        if (!text.isEmpty() && text.chars().allMatch(Character::isLetter)) {
+            // one word, as the support check asks word by word: a number only if it is one of the words,
+            // which is all the pattern could find in it; looked up, as the pattern costs a thousand times more
+            String word = text.toLowerCase(Locale.ROOT);
+            String value = WORDS.containsKey(word) ? WORDS.get(word) : ORDINALS.get(word);
+            if (value != null) {
+                out.add(value);
+            }
+            return out;
+        }
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
             if (m.group(1) != null) {

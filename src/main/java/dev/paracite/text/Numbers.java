@@ -1,9 +1,11 @@
 package dev.paracite.text;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +43,25 @@ public final class Numbers {
 
     private Numbers() {}
 
-    /** Every number {@code text} states, normalised, in order of first appearance. */
+    /** Texts read again and again (a document's paragraphs and sentences, question after question). */
+    private static final int MEMO_SIZE = 10_000;
+    private static final Map<String, Set<String>> MEMO = new ConcurrentHashMap<>();
+
+    /** Every number {@code text} states, normalised, in order of first appearance; the set cannot be changed. */
     public static Set<String> of(String text) {
+        Set<String> known = MEMO.get(text);
+        if (known != null) {
+            return known;
+        }
+        Set<String> found = Collections.unmodifiableSet(find(text));
+        if (MEMO.size() >= MEMO_SIZE) {
+            MEMO.clear();
+        }
+        MEMO.put(text, found);
+        return found;
+    }
+
+    private static Set<String> find(String text) {
         Set<String> out = new LinkedHashSet<>();
         if (!text.isEmpty() && text.chars().allMatch(Character::isLetter)) {
             // one word, as the support check asks word by word: a number only if it is one of the words,

@@ -77,11 +77,11 @@ function openChat(chat) {
   $("log").replaceChildren();
   $("empty").hidden = chat.turns.length > 0;
   chat.turns.forEach((turn, i) => {
-    addMessage("user").append(el("span", "body", turn.question));
+    addQuestion(turn.question);
     const item = addMessage("assistant");
     showResult(item, turn.response, new Map());
     addActions(item, turn.response, turn.question, i === chat.turns.length - 1);
-    state.history.push({ role: "user", content: turn.question }, { role: "assistant", content: turn.response.answer });
+    pushTurn(turn.question, turn.response.answer);
   });
 }
 
@@ -384,6 +384,15 @@ function addMessage(role, className) {
   return item;
 }
 
+function addQuestion(question) {
+  addMessage("user").append(el("span", "body", question));
+}
+
+// The chat so far, as the next question sends it.
+function pushTurn(question, answer) {
+  state.history.push({ role: "user", content: question }, { role: "assistant", content: answer });
+}
+
 function showResult(item, response, texts) {
   remember(texts, response.retrieved);
   remember(texts, response.citations);
@@ -408,13 +417,18 @@ function showResult(item, response, texts) {
   if (response.notice) item.append(el("p", "notice", response.notice));
 }
 
+// The passages of paragraph `label` that the answer's statements rest on.
+function citedSpans(response, label) {
+  return response.statements.flatMap((s) => (s.citations || []).filter((x) => x.paragraph === label));
+}
+
 // Every cited paragraph with its section, under the answer, each opening the paragraph with all the
 // passages the answer rests on highlighted.
 function sources(response, texts) {
   const list = el("ul", "sources");
   list.setAttribute("aria-label", "Sources");
   for (const c of response.citations || []) {
-    const spans = response.statements.flatMap((s) => (s.citations || []).filter((x) => x.paragraph === c.paragraph));
+    const spans = citedSpans(response, c.paragraph);
     const entry = el("li");
     entry.append(chip(c.paragraph, spans, texts), document.createTextNode(" " + (c.section || "")));
     list.append(entry);
@@ -426,7 +440,7 @@ function sources(response, texts) {
 function asText(response) {
   const lines = [response.answer, ""];
   for (const c of response.citations || []) {
-    const spans = response.statements.flatMap((s) => (s.citations || []).filter((x) => x.paragraph === c.paragraph));
+    const spans = citedSpans(response, c.paragraph);
     const quoted = spans.length > 0 ? spans.map((x) => c.text.slice(x.start, x.end)).join(" … ") : c.text;
     lines.push("[" + c.paragraph + "] " + (c.section ? c.section + ": " : "") + "\u201c" + quoted + "\u201d");
   }
@@ -516,7 +530,7 @@ async function ask(question) {
   const current = { controller, stopped: false };
   state.current = current;
   setAnswering(true);
-  addMessage("user").append(el("span", "body", question));
+  addQuestion(question);
   const item = addMessage("assistant", "pending");
   item.setAttribute("aria-busy", "true");
   const body = el("span", "body");
@@ -549,7 +563,7 @@ async function ask(question) {
     if (!done) throw new Error("The answer stopped before it was complete.");
     showResult(item, done, texts);
     addActions(item, done, question);
-    state.history.push({ role: "user", content: question }, { role: "assistant", content: done.answer });
+    pushTurn(question, done.answer);
     saveTurn(question, done);
     announce("Answer: " + (item.querySelector(".body") || item).textContent);
   } catch (e) {
@@ -560,7 +574,7 @@ async function ask(question) {
       item.append(el("p", "notice", "Stopped. " + (body.childNodes.length > 0
         ? "The statements above were checked before you stopped." : "Nothing was shown.")));
       if (body.childNodes.length > 0) {
-        state.history.push({ role: "user", content: question }, { role: "assistant", content: body.textContent });
+        pushTurn(question, body.textContent);
       }
       announce("Stopped.");
     } else {

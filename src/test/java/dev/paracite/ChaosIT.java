@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,13 +161,8 @@ class ChaosIT {
 
     /** Sends the request and leaves after {@code millis}, without reading the answer. */
     private static String leave(int port, String path, boolean stream, int millis) {
-        byte[] body = RUBLE.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + (stream ? "Accept: text/event-stream\r\n" : "") + "Content-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body);
-            socket.getOutputStream().flush();
+            RawHttp.postJson(socket, path, stream ? "text/event-stream" : "", "", RUBLE);
             Thread.sleep(millis);
             return "left";
         } catch (IOException e) {

@@ -63,21 +63,11 @@ final class Faults {
 
     /** The provider's {@code Retry-After}, when the refusal carried one. */
     private static java.time.Duration retryAfter(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ModelHttp.Refused refused) {
-                return refused.retryAfter();
-            }
-        }
-        return null;
+        return cause(failure, ModelHttp.Refused.class).map(ModelHttp.Refused::retryAfter).orElse(null);
     }
 
     static int status(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpException http) {
-                return http.statusCode();
-            }
-        }
-        return 0;
+        return cause(failure, HttpException.class).map(HttpException::statusCode).orElse(0);
     }
 
     private static boolean isTimeout(Throwable failure) {
@@ -87,11 +77,16 @@ final class Faults {
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type).isPresent();
+    }
+
+    /** {@code failure} or the first of its causes that is a {@code type}. */
+    private static <T extends Throwable> java.util.Optional<T> cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return java.util.Optional.of(type.cast(t));
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 }

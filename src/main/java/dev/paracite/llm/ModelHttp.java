@@ -119,7 +119,7 @@ final class ModelHttp implements HttpClient {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         }
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
+        if (!successful(response)) {
             throw refused(response, new String(response.body(), StandardCharsets.UTF_8));
         }
         return SuccessfulHttpResponse.builder().statusCode(response.statusCode()).headers(response.headers().map())
@@ -141,7 +141,7 @@ final class ModelHttp implements HttpClient {
         exchange.thenAccept(response -> {
             body.set(response.body());
             try (InputStream in = response.body()) {
-                if (response.statusCode() < 200 || response.statusCode() > 299) {
+                if (!successful(response)) {
                     listener.onError(refused(response, new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8)));
                     return;
                 }
@@ -176,6 +176,10 @@ final class ModelHttp implements HttpClient {
             return new TimeoutException(cause);
         }
         return cause instanceof RuntimeException r ? r : new RuntimeException(cause);
+    }
+
+    private static boolean successful(HttpResponse<?> response) {
+        return response.statusCode() >= 200 && response.statusCode() <= 299;
     }
 
     private static Refused refused(HttpResponse<?> response, String body) {

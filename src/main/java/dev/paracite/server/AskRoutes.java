@@ -30,26 +30,48 @@ final class AskRoutes {
         this.guard = guard;
     }
 
-    void ask(Context ctx) {
-        Question question = AskRequests.read(ctx);
-        Guard.Place place = guard.startAnswer(ctx);
-        Call call = Call.start();
-        ClientWatch watch = ClientWatch.start(ctx, call);
-        try {
-            Response response = assistant.ask(question, AnswerListener.NONE, call);
-            if (watch.stop()) {
-                ctx.header("Connection", "close");
-            }
-            ctx.contentType("application/json").result(Json.write(response));
-        } catch (ModelUnavailableException e) {
-            if (call.cancelled()) {
-                LOG.info("request {}: the client went away; the answer was abandoned", Errors.requestId(ctx));
-            }
-            throw e;
-        } finally {
+    /**
+     * One answer being written: its place among those the guard allows, its call, and the watch that
+     * cancels the call when the client leaves. Closing it ends the watch and gives the place back.
+     */
+    private record Answering(Guard.Place place, Call call, ClientWatch watch) implements AutoCloseable {
+
+        static Answering start(Context ctx, Guard guard) {
+            Guard.Place place = guard.startAnswer(ctx);
+            Call call = Call.start();
+            return new Answering(place, call, ClientWatch.start(ctx, call));
+        }
+
+        @Override
+        public void close() {
             watch.close();
             place.release();
         }
+    }
+
+    void ask(Context ctx) {
+        Question question = AskRequests.read(ctx);
+        try (Answering answering = Answering.start(ctx, guard)) {
+            Response response;
+            try {
+                response = assistant.ask(question, AnswerListener.NONE, answering.call());
+            } catch (ModelUnavailableException e) {
+                abandoned(answering.call(), Errors.requestId(ctx));
+                throw e;
+            }
+            if (answering.watch().stop()) {
+                ctx.header("Connection", "close");
+            }
+            ctx.contentType("application/json").result(Json.write(response));
+        }
+    }
+
+    /** Whether {@code call} ended because its client left, which the log then says. */
+    private static boolean abandoned(Call call, String requestId) {
+        if (call.cancelled()) {
+            LOG.info("request {}: the client went away; the answer was abandoned", requestId);
+        }
+        return call.cancelled();
     }
 
     /** Validates before the stream opens, so bad requests get a plain JSON error like {@link #ask}. */
@@ -60,22 +82,16 @@ final class AskRoutes {
         }
         Question question = AskRequests.read(ctx);
         String requestId = Errors.requestId(ctx);
-        Guard.Place place = guard.startAnswer(ctx);
-        Call call = Call.start();
-        ClientWatch watch = ClientWatch.start(ctx, call);
+        Answering answering = Answering.start(ctx, guard);
         try {
             // the handler streams on another thread; that thread gives the place back when it is done
             new SseHandler(client -> {
-                try {
-                    stream(client, question, requestId, call);
-                } finally {
-                    watch.close();
-                    place.release();
+                try (answering) {
+                    stream(client, question, requestId, answering.call());
                 }
             }).handle(ctx);
         } catch (RuntimeException e) {
-            watch.close();
-            place.release();
+            answering.close();
             throw e;
         }
     }
@@ -125,8 +141,7 @@ final class AskRoutes {
         } catch (ClientGone e) {
             LOG.info("request {}: the client went away; the answer was abandoned", requestId);
         } catch (ModelUnavailableException e) {
-            if (call.cancelled()) {
-                LOG.info("request {}: the client went away; the answer was abandoned", requestId);
+            if (abandoned(call, requestId)) {
                 return;
             }
             LOG.warn("request {}: {}", requestId, e.getMessage());
@@ -156,18 +171,18 @@ final class AskRoutes {
     }
 
     private static void comment(SseClient client, String text) {
-        synchronized (client) {
-            if (!client.terminated()) {
-                client.sendComment(text);
-            }
-        }
+        write(client, c -> c.sendComment(text));
     }
 
-    /** One event; the answering thread and shutdown may both write to a stream, never at once. */
     private static void send(SseClient client, String event, Object data) {
+        write(client, c -> c.sendEvent(event, Json.write(data)));
+    }
+
+    /** The answering thread and shutdown may both write to a stream, never at once; a closed one is left alone. */
+    private static void write(SseClient client, java.util.function.Consumer<SseClient> writing) {
         synchronized (client) {
             if (!client.terminated()) {
-                client.sendEvent(event, Json.write(data));
+                writing.accept(client);
             }
         }
     }

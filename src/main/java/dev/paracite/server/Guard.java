@@ -20,6 +20,7 @@ final class Guard {
     private final List<byte[]> keyDigests;
     private final RateLimiter limiter;
     private final List<String> origins;
+    private final int maxAnswering;
     private final Semaphore answering;
     private final int perClient;
     private final Map<String, Integer> heldBy = new ConcurrentHashMap<>();
@@ -28,7 +29,8 @@ final class Guard {
         this.keyDigests = settings.accessKeys().stream().map(Guard::digest).toList();
         this.limiter = settings.ratePerMinute() > 0 ? new RateLimiter(settings.ratePerMinute(), settings.burst()) : null;
         this.origins = settings.corsOrigins();
-        this.answering = new Semaphore(settings.maxAnswering());
+        this.maxAnswering = settings.maxAnswering();
+        this.answering = new Semaphore(maxAnswering);
         this.perClient = settings.maxAnsweringPerClient();
     }
 
@@ -76,7 +78,7 @@ final class Guard {
 
     /** Answering places held now, by everyone: 0 when the server is idle. */
     int answering() {
-        return heldBy.values().stream().mapToInt(Integer::intValue).sum();
+        return maxAnswering - answering.availablePermits();
     }
 
     private void release(String client) {

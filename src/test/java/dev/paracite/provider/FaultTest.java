@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.paracite.Main;
 import dev.paracite.assistant.AnswerListener;
@@ -24,25 +24,16 @@ import dev.paracite.llm.ModelSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every provider fault gives the documented error or fallback, quickly. */
 class FaultTest {
 
-    private WireMockServer wire;
-
-    @BeforeEach
-    void start() {
-        wire = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wire.start();
-    }
-
-    @AfterEach
-    void stop() {
-        wire.stop();
-    }
+    /** A fake model server per test, started before it and stopped after it. */
+    @RegisterExtension
+    final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     private static Assistant assistant(String baseUrl, int retries, boolean fallback) {
         return Main.assistant(DocumentLoader.builtIn(), new ModelSettings("openai", baseUrl, "sk-secret-key", "gpt-test",

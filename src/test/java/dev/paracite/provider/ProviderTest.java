@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.paracite.Main;
 import dev.paracite.assistant.AnswerListener;
@@ -27,9 +27,8 @@ import dev.paracite.llm.Prompts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OpenAI-compatible and Anthropic models faked at the HTTP boundary: what they are sent and what comes back. */
 class ProviderTest {
@@ -38,18 +37,10 @@ class ProviderTest {
     /** The request asks for a stream (the client pretty-prints its JSON). */
     static final String STREAMING = "(?s).*\"stream\"\\s*:\\s*true.*";
 
-    private WireMockServer wire;
-
-    @BeforeEach
-    void start() {
-        wire = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wire.start();
-    }
-
-    @AfterEach
-    void stop() {
-        wire.stop();
-    }
+    /** A fake model server per test, started before it and stopped after it. */
+    @RegisterExtension
+    final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     static ModelSettings settings(String provider, String baseUrl, String key) {
         return new ModelSettings(provider, baseUrl, key, provider.equals("openai") ? "gpt-test" : "claude-test", 0.0,

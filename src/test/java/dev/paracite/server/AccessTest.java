@@ -145,10 +145,8 @@ class AccessTest {
             socket.bind(new java.net.InetSocketAddress(source, 0));
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
-            byte[] body = Http.question("What role should the ruble play?").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            socket.getOutputStream().write(("POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body);
+            dev.paracite.RawHttp.postJson(socket, "/api/ask", "", "Connection: close\r\n",
+                    Http.question("What role should the ruble play?"));
             String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(status.split(" ")[1]);

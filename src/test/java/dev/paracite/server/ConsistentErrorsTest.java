@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.llm.ModelSettings;
@@ -25,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One error shape and one outcome whatever the route, the Accept header, the method or the endpoint,
@@ -32,14 +33,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConsistentErrorsTest {
 
-    private WireMockServer wire;
+    /** A fake model server per test, started before it and stopped after it. */
+    @RegisterExtension
+    final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
     private Server server;
     private Http http;
 
     @BeforeEach
     void start() {
-        wire = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wire.start();
         server = Server.start(Main.assistant(DocumentLoader.builtIn(), new ModelSettings("openai", wire.baseUrl() + "/v1",
                 "k", "gpt-test", 0, 300, Duration.ofSeconds(5), 0, false, null)), "127.0.0.1", 0);
         http = new Http(server.port());
@@ -48,7 +50,6 @@ class ConsistentErrorsTest {
     @AfterEach
     void stop() {
         server.close();
-        wire.stop();
     }
 
     private HttpRequest.Builder request(String path) {

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.llm.ModelSettings;
@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The grounding promise end to end, as an integrator meets it: a fake OpenAI-compatible model answers,
@@ -36,19 +36,15 @@ class GroundedAnswersOverHttpTest {
     static final String STOPPED = "The model stopped before finishing; the answer may be incomplete.";
     static final String STREAMING = "(?s).*\"stream\"\\s*:\\s*true.*";
 
-    private WireMockServer wire;
+    /** A fake model server per test, started before it and stopped after it. */
+    @RegisterExtension
+    final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
     private final List<Server> servers = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        wire = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wire.start();
-    }
 
     @AfterEach
     void stop() {
         servers.forEach(Server::close);
-        wire.stop();
     }
 
     private Http server(String baseUrl, boolean fallback) {

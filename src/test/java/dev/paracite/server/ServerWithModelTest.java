@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.llm.ModelSettings;
@@ -20,21 +20,23 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP API end to end with a faked OpenAI-compatible server behind it. */
 class ServerWithModelTest {
 
     private static final String STREAMING = "(?s).*\"stream\"\\s*:\\s*true.*";
 
-    private WireMockServer wire;
+    /** A fake model server per test, started before it and stopped after it. */
+    @RegisterExtension
+    final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
     private Server server;
     private Http http;
     private PrintStream originalErr;
 
     @BeforeEach
     void start() {
-        wire = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wire.start();
         // generous on the happy path: a busy machine must not turn a prompt answer into a timeout
         startServer(Duration.ofSeconds(30));
         originalErr = System.err;
@@ -55,7 +57,6 @@ class ServerWithModelTest {
     void stop() {
         System.setErr(originalErr);
         server.close();
-        wire.stop();
     }
 
     private void plain(int status, String body, int delayMillis) {

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.paracite.Main;
+import dev.paracite.RawHttp;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.llm.ModelSettings;
 import dev.paracite.provider.Fakes;
@@ -101,13 +102,9 @@ class SlowPeersTest {
     private void leaveDuringTheModelCall(String path, String accept) throws Exception {
         SilentModel model = silent();
         Server server = server(model.baseUrl(), Duration.ofSeconds(60), 2, Duration.ofSeconds(60));
-        byte[] body = RUBLE.getBytes(StandardCharsets.UTF_8);
         long left;
         try (Socket client = new Socket("127.0.0.1", server.port())) {
-            client.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Accept: " + accept + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            client.getOutputStream().write(body);
-            client.getOutputStream().flush();
+            RawHttp.postJson(client, path, accept, "", RUBLE);
             assertTrue(model.awaitRequests(1, 30), "the model was called");
             left = System.nanoTime();
         }

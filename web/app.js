@@ -542,7 +542,8 @@ async function ask(question) {
       method: "POST",
       signal: controller.signal,
       headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
-      body: JSON.stringify({ question, history: state.history.slice(-MAX_HISTORY) }),
+      // the page shows retrieved paragraphs, never the dropped statements: it asks for what it shows
+      body: JSON.stringify({ question, history: state.history.slice(-MAX_HISTORY), include: ["retrieved"] }),
     });
     if (!reply.ok) {
       let message = "The server answered " + reply.status + ".";

@@ -109,6 +109,47 @@ class JarIT {
         }
     }
 
+    /**
+     * A stop that comes while the embedding model is still loading (here as soon as the jar has logged
+     * anything, most of a second before the model is up) used to crash the JVM inside ONNX Runtime
+     * (SIGSEGV/SIGBUS, exit 134, an hs_err file in the working folder); and every start used to leave
+     * ONNX Runtime's 16 MB copy of its libraries in the temporary folder.
+     */
+    @Test
+    void a_server_stopped_while_it_starts_exits_without_a_crash_and_leaves_no_files_behind() throws Exception {
+        Path work = Files.createTempDirectory("paracite-work");
+        Path tmp = Files.createTempDirectory("paracite-tmp");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = JAR.toAbsolutePath().toString();
+        for (int i = 0; i < 3; i++) {
+            Path log = work.resolve("serve-" + i + ".log");
+            Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-jar", jar, "serve", "--port", "0")
+                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                for (int wait = 0; wait < 600 && Files.size(log) == 0; wait++) {
+                    Thread.sleep(10);
+                }
+                p.destroy();
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the server did not stop within 30 s of SIGTERM");
+                String logged = Files.readString(log);
+                assertTrue(p.exitValue() == 0 || p.exitValue() == 143, "exit " + p.exitValue() + "\n" + logged);
+                assertFalse(logged.contains("A fatal error has been detected"), logged);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+        Process ask = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-jar", jar, "ask", "What role should the ruble play?")
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("ask.log").toFile()).start();
+        assertTrue(ask.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, ask.exitValue(), Files.readString(work.resolve("ask.log")));
+        // a stop in the middle of ONNX Runtime's start can leave its folder, empty; never the libraries
+        try (var left = Files.walk(tmp); var crashes = Files.list(work)) {
+            assertEquals(List.of(), left.filter(Files::isRegularFile).map(tmp::relativize).map(Path::toString).toList(),
+                    "ONNX Runtime's copies of its libraries are deleted once loaded");
+            assertEquals(List.of(), crashes.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("hs_err")).toList());
+        }
+    }
+
     private static int awaitPort(Path log) throws Exception {
         Pattern address = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/");
         for (int i = 0; i < 300; i++) {

@@ -1,7 +1,12 @@
 package dev.paracite.assistant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The answer to one question, in the shape the CLI's --json and the HTTP API return. {@code answer} is
@@ -10,16 +15,47 @@ import java.util.List;
  * saying: a fallback model answered, the model stopped early, a named paragraph does not exist.
  */
 public record Response(Outcome outcome, String answer, List<Statement> statements, List<Cited> citations,
-                       List<Retrieved> retrieved, List<DroppedCitation> droppedCitations,
-                       List<DroppedStatement> droppedStatements, String model, String document, Timings timings,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Retrieved> retrieved,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<DroppedCitation> droppedCitations,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<DroppedStatement> droppedStatements,
+                       String model, String document, Timings timings,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String notice) {
 
     public Response {
         statements = List.copyOf(statements);
         citations = List.copyOf(citations);
-        retrieved = List.copyOf(retrieved);
-        droppedCitations = List.copyOf(droppedCitations);
-        droppedStatements = List.copyOf(droppedStatements);
+        retrieved = retrieved == null ? null : List.copyOf(retrieved);
+        droppedCitations = droppedCitations == null ? null : List.copyOf(droppedCitations);
+        droppedStatements = droppedStatements == null ? null : List.copyOf(droppedStatements);
+    }
+
+    /** The parts of a response a client may leave out: the retrieved list, and the dropped citations and statements. */
+    public enum Part {
+        RETRIEVED, DROPPED;
+
+        public static final Set<Part> ALL = Collections.unmodifiableSet(EnumSet.allOf(Part.class));
+
+        /** The name a request uses: "retrieved", "dropped". */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * This response as it is sent: with each paragraph's text once (a cited paragraph's in
+     * {@code citations}, not again in {@code retrieved}) and without the parts not in {@code include}.
+     */
+    public Response sent(Set<Part> include) {
+        List<Retrieved> shown = null;
+        if (include.contains(Part.RETRIEVED)) {
+            Set<String> cited = new HashSet<>();
+            citations.forEach(c -> cited.add(c.paragraph()));
+            shown = retrieved.stream().map(r -> cited.contains(r.paragraph())
+                    ? new Retrieved(r.paragraph(), r.section(), r.score(), null) : r).toList();
+        }
+        boolean dropped = include.contains(Part.DROPPED);
+        return new Response(outcome, answer, statements, citations, shown, dropped ? droppedCitations : null,
+                dropped ? droppedStatements : null, model, document, timings, notice);
     }
 
     /**
@@ -39,8 +75,12 @@ public record Response(Outcome outcome, String answer, List<Statement> statement
     /** A paragraph the answer cites. */
     public record Cited(String paragraph, String section, String text) {}
 
-    /** A paragraph retrieval passed to the model, with its retrieval score (0 for a named paragraph retrieval did not rank). */
-    public record Retrieved(String paragraph, String section, double score, String text) {}
+    /**
+     * A paragraph retrieval passed to the model, with its retrieval score (0 for a named paragraph
+     * retrieval did not rank); as sent, without its text when the answer cites it.
+     */
+    public record Retrieved(String paragraph, String section, double score,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String text) {}
 
     /** A citation removed from the answer, and why. */
     public record DroppedCitation(String paragraph, String reason) {}

@@ -101,7 +101,7 @@ public final class Cli {
         Question question = new Question(String.join(" ", cli.positional()), topK);
         Response response = assistants.create(load(cli), cli).ask(question);
         if (cli.json()) {
-            out.println(Json.write(JSON, response));
+            out.println(Json.write(JSON, response.sent(Response.Part.ALL)));
         } else {
             Printer.response(response, out);
         }

@@ -16,6 +16,12 @@ public final class LoadingEmbedder implements Embedder {
     /** Loads not yet finished, in this process. */
     private static final Set<CompletableFuture<Embedder>> LOADING = ConcurrentHashMap.newKeySet();
 
+    static {
+        // a process stopped while it starts (SIGTERM, Ctrl-C, System.exit) must not exit in the middle
+        // of ONNX Runtime's loading, which crashes the JVM (SIGSEGV/SIGBUS in libonnxruntime, exit 134)
+        Runtime.getRuntime().addShutdownHook(new Thread(LoadingEmbedder::settle, "paracite-embedding-settle"));
+    }
+
     private final String name;
     private final CompletableFuture<Embedder> model;
 

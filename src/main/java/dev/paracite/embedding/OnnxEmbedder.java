@@ -37,7 +37,9 @@ public final class OnnxEmbedder implements Embedder {
 
     public static OnnxEmbedder load(String name, String queryPrefix, Supplier<EmbeddingModel> model) {
         try {
-            return new OnnxEmbedder(name, queryPrefix, model.get());
+            OnnxEmbedder loaded = new OnnxEmbedder(name, queryPrefix, model.get());
+            NativeFiles.deleteExtracted();
+            return loaded;
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("The offline embedding model " + name + " could not be loaded on this "
                     + "platform (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): "

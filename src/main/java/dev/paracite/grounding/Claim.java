@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * states, the terms it denies ("not mandatory": mandatori) and the words that make it universal.
  */
 record Claim(String text, List<String> terms, Set<String> numbers, List<String> names, Set<String> negated,
-             Set<String> quantifiers) {
+             Set<String> quantifiers, List<String[]> tokens) {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
     /** Limits worded with a negation ("no later than") set a bound; they do not deny anything. */
@@ -28,7 +28,23 @@ record Claim(String text, List<String> terms, Set<String> numbers, List<String> 
                     + "|\\bnot\\s+(?:exceeding|only|just)\\b");
     static Claim of(String text) {
         List<String> terms = contentTerms(text);
-        return new Claim(text, terms, Numbers.of(text), Names.in(text), negated(text), Quantifiers.in(text));
+        return new Claim(text, terms, Numbers.of(text), Names.in(text), negated(text), Quantifiers.in(text), tokens(text));
+    }
+
+    /** The content words of a text as {word, analysed term or "#number"}. */
+    static List<String[]> tokens(String text) {
+        List<String[]> out = new ArrayList<>();
+        Matcher m = Reading.TOKEN.matcher(text);
+        while (m.find()) {
+            String token = m.group();
+            if (!FunctionWords.contains(token)) {
+                String unit = Reading.unit(token);
+                if (!unit.isEmpty()) {
+                    out.add(new String[] {token, unit});
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The analysed terms of {@code text} that carry content: no function words, numbers or single letters. */

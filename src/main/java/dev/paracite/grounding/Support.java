@@ -3,15 +3,13 @@ package dev.paracite.grounding;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.embedding.Embedder;
 import dev.paracite.retrieval.TextAnalysis;
+import dev.paracite.grounding.Reading.Passage;
 import dev.paracite.text.English;
-import dev.paracite.text.FunctionWords;
-import dev.paracite.text.Numbers;
+import dev.paracite.text.Memo;
 import dev.paracite.text.Quantifiers;
-import dev.paracite.text.Sentences;
 import dev.paracite.text.Span;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +27,13 @@ import java.util.regex.Pattern;
  */
 public final class Support {
 
-    private static final Pattern PASSIVE = Pattern.compile("(?i)\\bby\\b");
+    /** Statements and paragraphs kept analysed: a document's sentences and paragraphs recur question after question. */
+    private static final int REMEMBERED = 10_000;
 
     private final Embedder embedder;
     private final SupportSettings settings;
+    private final Memo<String, Claim> claims = new Memo<>(REMEMBERED, Claim::of);
+    private final Memo<String, Reading> readings = new Memo<>(REMEMBERED, Reading::of);
 
     public Support(Embedder embedder, SupportSettings settings) {
         this.embedder = embedder;
@@ -52,26 +53,27 @@ public final class Support {
     public Features features(String statement, Paragraph paragraph, Context context, boolean allSemantic) {
         String label = paragraph.label();
         String paragraphText = paragraph.text();
-        Claim claim = Claim.of(statement);
+        Claim claim = claims.get(statement);
         if (claim.terms().isEmpty() && claim.numbers().isEmpty()) {
             return Features.empty(label, "states nothing to check");
         }
-        Passage best = best(claim, paragraphText);
-        if (best == null) {
+        Reading reading = readings.get(paragraphText);
+        Scored scored = best(claim, reading);
+        if (scored == null) {
             return Features.empty(label, "the paragraph is empty");
         }
-        String passage = best.text;
+        Passage best = scored.passage();
+        double lexical = scored.lexical();
         EnumSet<Rule> violated = EnumSet.noneOf(Rule.class);
         String reason = "";
-        Set<String> passageNumbers = Numbers.of(passage);
         for (String n : claim.numbers()) {
-            if (!passageNumbers.contains(n)) {
+            if (!best.numbers().contains(n)) {
                 violated.add(Rule.NUMBERS);
                 reason = reason.isEmpty() ? "the passage does not state " + n : reason;
             }
         }
-        List<String> paragraphWords = words(paragraphText);
-        List<String> known = new ArrayList<>(words(paragraph.section()));
+        List<String> paragraphWords = reading.words();
+        List<String> known = new ArrayList<>(Reading.words(paragraph.section()));
         known.addAll(context.names());
         for (String name : claim.names()) {
             if (!mentions(paragraphWords, name) && !mentions(known, name)) {
@@ -90,22 +92,22 @@ public final class Support {
                 reason = reason.isEmpty() ? "the passage does not say \"" + q + "\"" : reason;
             }
         }
-        String swapped = best.lexical >= NEAR_COPY ? swapped(claim, best) : null;
+        String swapped = lexical >= NEAR_COPY ? swapped(claim, best) : null;
         if (swapped != null) {
             violated.add(Rule.SWAP);
             reason = reason.isEmpty() ? "the passage does not say \"" + swapped + "\"" : reason;
         }
-        if (inverted(keys(claim), claim.text(), passage)) {
+        if (inverted(keys(claim), claim.text(), best)) {
             violated.add(Rule.ORDER);
             reason = reason.isEmpty() ? "the passage has them the other way round" : reason;
         }
-        boolean plain = best.text.equals(best.span.of(paragraphText));
-        Span narrow = plain ? narrow(claim, best, paragraphText) : best.span;
-        Span shown = plain ? widen(narrow, best.span, paragraphText) : narrow;
-        boolean wordsDecide = best.lexical >= settings.lexical() || best.lexical < settings.floor();
+        boolean plain = best.text().equals(best.span().of(paragraphText));
+        Span narrow = plain ? narrow(claim, best) : best.span();
+        Span shown = plain ? widen(narrow, best.span(), paragraphText) : narrow;
+        boolean wordsDecide = lexical >= settings.lexical() || lexical < settings.floor();
         double semantic = wordsDecide && !allSemantic ? Double.NaN
                 : Embedder.similarity(embedder.embed(statement), embedder.embed(shown.of(paragraphText)));
-        return new Features(label, shown, best.lexical, semantic, violated, reason);
+        return new Features(label, shown, lexical, semantic, violated, reason);
     }
 
     /**
@@ -113,25 +115,15 @@ public final class Support {
      * the part the citation points at, and what the statement's meaning is compared with, so that a
      * short statement is not measured against a long sentence.
      */
-    private static Span narrow(Claim claim, Passage passage, String paragraphText) {
-        List<Span> words = new ArrayList<>();
-        List<String> units = new ArrayList<>();
-        java.util.regex.Matcher m = TOKEN.matcher(paragraphText).region(passage.span.start(), passage.span.end());
-        while (m.find()) {
-            String token = m.group();
-            Set<String> numbers = Numbers.of(token);
-            String unit = !numbers.isEmpty() ? "#" + numbers.iterator().next()
-                    : TextAnalysis.terms(token).stream().findFirst().orElse("");
-            words.add(new Span(m.start(), m.end()));
-            units.add(unit);
-        }
-        Set<String> passageNumbers = Numbers.of(passage.text);
+    private static Span narrow(Claim claim, Passage passage) {
+        List<Span> words = passage.wordSpans();
+        List<String> units = passage.units();
         Set<String> wantedSet = new LinkedHashSet<>(claim.terms().stream()
-                .filter(t -> passage.terms.stream().anyMatch(p -> TextAnalysis.sameWord(t, p))).toList());
-        claim.numbers().stream().filter(passageNumbers::contains).forEach(n -> wantedSet.add("#" + n));
+                .filter(t -> passage.terms().stream().anyMatch(p -> TextAnalysis.sameWord(t, p))).toList());
+        claim.numbers().stream().filter(passage.numbers()::contains).forEach(n -> wantedSet.add("#" + n));
         List<String> wanted = List.copyOf(wantedSet);
         if (wanted.isEmpty()) {
-            return passage.span;
+            return passage.span();
         }
         // which wanted items each word stands for, compared once
         int[][] hits = new int[words.size()][];
@@ -144,7 +136,7 @@ public final class Support {
         // that still covers them all (a sliding window); on equal length the earlier one
         int[] counts = new int[wanted.size()];
         int covered = 0;
-        Span best = passage.span;
+        Span best = passage.span();
         for (int left = 0, right = 0; right < words.size(); right++) {
             for (int w : hits[right]) {
                 if (counts[w]++ == 0) {
@@ -192,8 +184,6 @@ public final class Support {
                 && (at + 1 >= text.length() || Character.isWhitespace(text.charAt(at + 1)));
     }
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
-
     /**
      * A statement that copies its passage nearly word for word (this share of its weight or more) and
      * still differs from it is suspect where it differs.
@@ -209,8 +199,8 @@ public final class Support {
      * (measured in eval/README.md).
      */
     private static String swapped(Claim claim, Passage passage) {
-        List<String[]> a = contentTokens(claim.text());
-        List<String[]> b = contentTokens(passage.text);
+        List<String[]> a = claim.tokens();
+        List<String[]> b = passage.tokens();
         int[][] lcs = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
@@ -258,25 +248,6 @@ public final class Support {
         return x[1].startsWith("#") ? x[1].equals(y[1]) : !y[1].startsWith("#") && TextAnalysis.sameWord(x[1], y[1]);
     }
 
-    /** The content words of a text as {word, analysed term or "#number"}. */
-    private static List<String[]> contentTokens(String text) {
-        List<String[]> out = new ArrayList<>();
-        java.util.regex.Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            String token = m.group();
-            if (FunctionWords.contains(token)) {
-                continue;
-            }
-            Set<String> numbers = Numbers.of(token);
-            String term = !numbers.isEmpty() ? "#" + numbers.iterator().next()
-                    : TextAnalysis.terms(token).stream().findFirst().orElse("");
-            if (!term.isEmpty()) {
-                out.add(new String[] {token, term});
-            }
-        }
-        return out;
-    }
-
     /** The verdict {@code settings} give on {@code f}. */
     public static Verdict decide(Features f, SupportSettings settings) {
         if (f.span() == null) {
@@ -298,22 +269,26 @@ public final class Support {
      * The shortest passage holding nearly as much of the claim's weight as any: one sentence when one
      * suffices, the whole paragraph only for a statement that sums it up.
      */
-    private static Passage best(Claim claim, String paragraphText) {
-        List<Passage> passages = passages(paragraphText);
+    private static Scored best(Claim claim, Reading reading) {
+        double[] lexical = new double[reading.passages().size()];
         double most = 0;
-        for (Passage p : passages) {
-            p.terms = TextAnalysis.terms(p.text);
-            p.lexical = coverage(claim, p.terms, Numbers.of(p.text));
-            most = Math.max(most, p.lexical);
+        for (int i = 0; i < lexical.length; i++) {
+            Passage p = reading.passages().get(i);
+            lexical[i] = coverage(claim, p.terms(), p.numbers());
+            most = Math.max(most, lexical[i]);
         }
-        Passage best = null;
-        for (Passage p : passages) {
-            if (p.lexical >= most - MARGIN && (best == null || p.text.length() < best.text.length())) {
-                best = p;
+        Scored best = null;
+        for (int i = 0; i < lexical.length; i++) {
+            Passage p = reading.passages().get(i);
+            if (lexical[i] >= most - MARGIN && (best == null || p.text().length() < best.passage().text().length())) {
+                best = new Scored(p, lexical[i]);
             }
         }
         return best;
     }
+
+    /** A passage with the share of the claim's weight it holds. */
+    private record Scored(Passage passage, double lexical) {}
 
     /** How much less of the claim a shorter passage may hold and still be preferred to a longer one. */
     private static final double MARGIN = 0.05;
@@ -323,9 +298,9 @@ public final class Support {
      * other states without denying it; null when they agree.
      */
     private static String denial(Claim claim, Passage passage) {
-        Set<String> passageDenies = Claim.negated(passage.text);
+        Set<String> passageDenies = passage.negated();
         for (String term : claim.negated()) {
-            boolean stated = passage.terms.stream().anyMatch(t -> TextAnalysis.sameWord(term, t));
+            boolean stated = passage.terms().stream().anyMatch(t -> TextAnalysis.sameWord(term, t));
             if (stated && passageDenies.stream().noneMatch(t -> TextAnalysis.sameWord(term, t))) {
                 return "the passage does not deny " + term;
             }
@@ -344,9 +319,9 @@ public final class Support {
      * order, with both in the same voice ("X conquered Y" for "Y conquered X"); a passive on one side
      * only ("Y was conquered by X") reverses the order legitimately.
      */
-    private static boolean inverted(List<String> keys, String claimText, String passage) {
+    private static boolean inverted(List<String> keys, String claimText, Passage passage) {
         String lowerClaim = claimText.toLowerCase(Locale.ROOT);
-        String lowerPassage = passage.toLowerCase(Locale.ROOT);
+        String lowerPassage = passage.lower();
         List<int[]> positions = new ArrayList<>();
         for (String key : keys) {
             int inClaim = lowerClaim.indexOf(key);
@@ -372,7 +347,7 @@ public final class Support {
                 }
             }
         }
-        boolean sameVoice = PASSIVE.matcher(claimText).find() == PASSIVE.matcher(passage).find();
+        boolean sameVoice = Reading.passive(claimText) == passage.passive();
         return opposite > same && sameVoice;
     }
 
@@ -412,16 +387,6 @@ public final class Support {
         return total == 0 ? 0 : found / total;
     }
 
-    private static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
     /** A name is mentioned when a word of the paragraph is it, or differs only in its ending ("Russia", "Russian"). */
     static boolean mentions(List<String> paragraphWords, String name) {
         for (String part : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
@@ -446,58 +411,4 @@ public final class Support {
         return false;
     }
 
-    /**
-     * A candidate supporting passage: the span a citation points at, and the text it is judged by (the
-     * same, or for a list item its lead-in and the item).
-     */
-    private static final class Passage {
-        final Span span;
-        final String text;
-        List<String> terms;
-        final boolean several;
-        double lexical;
-
-        Passage(Span span, String text, boolean several) {
-            this.span = span;
-            this.text = text;
-            this.several = several;
-        }
-    }
-
-    /**
-     * One sentence, two adjacent ones, a list item read after the lead-in (ending in ":") it hangs from,
-     * or the whole paragraph.
-     */
-    private static List<Passage> passages(String text) {
-        List<Span> sentences = Sentences.split(text);
-        List<Passage> out = new ArrayList<>();
-        Set<Span> seen = new HashSet<>();
-        String leadIn = null;
-        for (int i = 0; i < sentences.size(); i++) {
-            Span sentence = sentences.get(i);
-            String own = sentence.of(text);
-            boolean item = leadIn != null && i > 0 && text.substring(sentences.get(i - 1).end(), sentence.start()).contains("\n");
-            add(out, seen, new Passage(sentence, item ? leadIn + " " + own : own, false));
-            if (i + 1 < sentences.size()) {
-                Span pair = new Span(sentence.start(), sentences.get(i + 1).end());
-                add(out, seen, new Passage(pair, pair.of(text), true));
-            }
-            if (own.strip().endsWith(":")) {
-                leadIn = own;
-            } else if (!item || own.strip().endsWith(".")) {
-                leadIn = null; // a plain sentence, or the list's last item, ends the list
-            }
-        }
-        if (!sentences.isEmpty()) {
-            Span whole = new Span(sentences.get(0).start(), sentences.get(sentences.size() - 1).end());
-            add(out, seen, new Passage(whole, whole.of(text), true));
-        }
-        return out;
-    }
-
-    private static void add(List<Passage> out, Set<Span> seen, Passage passage) {
-        if (seen.add(passage.span)) {
-            out.add(passage);
-        }
-    }
 }

@@ -13,17 +13,19 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -55,6 +57,8 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final LuceneTerms terms;
+    /** The paragraph (its position in the document) of each Lucene document id, read once when the index opens. */
+    private final int[] ordinals;
 
     private LuceneParagraphSearch(Document document, RetrievalSettings settings, Embedder embedder) throws IOException {
         this.paragraphs = document.paragraphs();
@@ -70,7 +74,7 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
                 for (int i = 0; i < batch.size(); i++) {
                     Paragraph p = batch.get(i);
                     org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-                    doc.add(new StoredField(ORDINAL, from + i));
+                    doc.add(new NumericDocValuesField(ORDINAL, from + i));
                     // a prompt injection is never ranked into a model's context; named, it is still reached
                     if (Instructions.addressesAnAssistant(p.text())) {
                         writer.addDocument(doc);
@@ -86,6 +90,7 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
             }
         }
         this.reader = DirectoryReader.open(directory);
+        this.ordinals = ordinals(reader);
         this.searcher = new IndexSearcher(reader);
         searcher.setSimilarity(similarity);
         this.terms = new LuceneTerms(analyzer, reader, document.name(), settings.synonyms());
@@ -145,11 +150,21 @@ public final class LuceneParagraphSearch implements ParagraphSearch {
     /** A paragraph (by its position in the document) and its score in one ranking. */
     private record Scored(int ordinal, double score) {}
 
+    private static int[] ordinals(DirectoryReader reader) throws IOException {
+        int[] ordinals = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL);
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                ordinals[leaf.docBase + doc] = (int) values.longValue();
+            }
+        }
+        return ordinals;
+    }
+
     private List<Scored> top(Query query, int n) throws IOException {
-        StoredFields stored = searcher.storedFields();
         List<Scored> out = new ArrayList<>();
         for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
-            out.add(new Scored(stored.document(sd.doc).getField(ORDINAL).numericValue().intValue(), sd.score));
+            out.add(new Scored(ordinals[sd.doc], sd.score));
         }
         return out;
     }

@@ -3,30 +3,37 @@ package dev.paracite.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paracite.assistant.InvalidQuestionException;
 import dev.paracite.assistant.Question;
+import dev.paracite.assistant.Response;
 import dev.paracite.assistant.Turn;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads {@code {"question": "…", "history": [{"role", "content"}], "topK": 5}} into a {@link Question},
- * refusing anything else with a 4xx error that says what to change.
+ * Reads {@code {"question": "…", "history": [{"role", "content"}], "topK": 5, "include": ["retrieved"]}}
+ * into a {@link Question} and the parts of the response asked for, refusing anything else with a 4xx
+ * error that says what to change.
  */
 final class AskRequests {
 
+    /** A question, and the optional parts of its response the client wants (all when it does not say). */
+    record AskRequest(Question question, Set<Response.Part> include) {}
+
+
     static final int MAX_BODY = 64 * 1024;
     private static final long DRAIN_LIMIT = 1024 * 1024;
-    private static final Set<String> FIELDS = Set.of("question", "history", "topK");
+    private static final Set<String> FIELDS = Set.of("question", "history", "topK", "include");
 
     private AskRequests() {}
 
-    static Question read(Context ctx) {
+    static AskRequest read(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals("application/json")) {
             throw new ApiError(415, "unsupported_media_type", "Send the question as JSON with Content-Type: application/json.");
@@ -34,7 +41,7 @@ final class AskRequests {
         return parse(Json.read(body(ctx)));
     }
 
-    static Question parse(JsonNode json) {
+    static AskRequest parse(JsonNode json) {
         if (!json.isObject()) {
             throw ApiError.badRequest("invalid_request", "The request body must be a JSON object with a question.");
         }
@@ -42,7 +49,7 @@ final class AskRequests {
             String name = names.next();
             if (!FIELDS.contains(name)) {
                 throw ApiError.badRequest("invalid_request", "Unknown field \"" + clip(name)
-                        + "\"; the fields are question, history and topK.");
+                        + "\"; the fields are question, history, topK and include.");
             }
         }
         JsonNode question = json.get("question");
@@ -53,7 +60,8 @@ final class AskRequests {
             throw ApiError.badRequest("invalid_request", "The field \"question\" must be a string.");
         }
         try {
-            return new Question(question.asText(), history(json.get("history")), topK(json.get("topK")));
+            Question asked = new Question(question.asText(), history(json.get("history")), topK(json.get("topK")));
+            return new AskRequest(asked, include(json.get("include")));
         } catch (InvalidQuestionException e) {
             throw ApiError.badRequest(e.aboutHistory() ? "invalid_history" : "invalid_question", e.getMessage());
         }
@@ -82,6 +90,27 @@ final class AskRequests {
             turns.add(new Turn(role.asText(), content.asText()));
         }
         return turns;
+    }
+
+    private static Set<Response.Part> include(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Response.Part.ALL;
+        }
+        String names = String.join(", ", Response.Part.ALL.stream().map(p -> "\"" + p.wireName() + "\"").toList());
+        if (!node.isArray()) {
+            throw ApiError.badRequest("invalid_include", "include must be a list of the optional parts wanted: " + names + ".");
+        }
+        Set<Response.Part> parts = EnumSet.noneOf(Response.Part.class);
+        for (JsonNode part : node) {
+            Response.Part known = part.isTextual() ? Response.Part.ALL.stream()
+                    .filter(p -> p.wireName().equals(part.asText())).findFirst().orElse(null) : null;
+            if (known == null) {
+                throw ApiError.badRequest("invalid_include", "include lists \"" + clip(part.asText()) + "\"; the parts are "
+                        + names + ".");
+            }
+            parts.add(known);
+        }
+        return parts;
     }
 
     private static int topK(JsonNode node) {

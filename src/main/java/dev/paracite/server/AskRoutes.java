@@ -4,7 +4,6 @@ import dev.paracite.assistant.AnswerListener;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Call;
 import dev.paracite.assistant.ModelUnavailableException;
-import dev.paracite.assistant.Question;
 import dev.paracite.assistant.Response;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -50,11 +49,11 @@ final class AskRoutes {
     }
 
     void ask(Context ctx) {
-        Question question = AskRequests.read(ctx);
+        AskRequests.AskRequest request = AskRequests.read(ctx);
         try (Answering answering = Answering.start(ctx, guard)) {
             Response response;
             try {
-                response = assistant.ask(question, AnswerListener.NONE, answering.call());
+                response = assistant.ask(request.question(), AnswerListener.NONE, answering.call());
             } catch (ModelUnavailableException e) {
                 abandoned(answering.call(), Errors.requestId(ctx));
                 throw e;
@@ -62,7 +61,7 @@ final class AskRoutes {
             if (answering.watch().stop()) {
                 ctx.header("Connection", "close");
             }
-            ctx.contentType("application/json").result(Json.write(response));
+            ctx.contentType("application/json").result(Json.bytes(response.sent(request.include())));
         }
     }
 
@@ -80,14 +79,14 @@ final class AskRoutes {
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ApiError(406, "not_acceptable", "The stream answers with server-sent events; send Accept: text/event-stream.");
         }
-        Question question = AskRequests.read(ctx);
+        AskRequests.AskRequest request = AskRequests.read(ctx);
         String requestId = Errors.requestId(ctx);
         Answering answering = Answering.start(ctx, guard);
         try {
             // the handler streams on another thread; that thread gives the place back when it is done
             new SseHandler(client -> {
                 try (answering) {
-                    stream(client, question, requestId, answering.call());
+                    stream(client, request, requestId, answering.call());
                 }
             }).handle(ctx);
         } catch (RuntimeException e) {
@@ -113,15 +112,17 @@ final class AskRoutes {
         return ended;
     }
 
-    private void stream(SseClient client, Question question, String requestId, Call call) {
+    private void stream(SseClient client, AskRequests.AskRequest request, String requestId, Call call) {
         open.put(client, Thread.currentThread());
         // at once, before retrieval or a model is waited for: proxies and browsers see the stream is alive
         comment(client, "answering");
         try {
-            Response response = assistant.ask(question, new AnswerListener() {
+            Response response = assistant.ask(request.question(), new AnswerListener() {
                 @Override
                 public void retrieved(List<Response.Retrieved> retrieved) {
-                    send(client, "retrieved", retrieved);
+                    if (request.include().contains(Response.Part.RETRIEVED)) {
+                        send(client, "retrieved", retrieved);
+                    }
                 }
 
                 @Override
@@ -137,7 +138,7 @@ final class AskRoutes {
                     send(client, "delta", new Delta(text, statement));
                 }
             }, call);
-            send(client, "done", response);
+            send(client, "done", response.sent(request.include()));
         } catch (ClientGone e) {
             LOG.info("request {}: the client went away; the answer was abandoned", requestId);
         } catch (ModelUnavailableException e) {

@@ -60,6 +60,6 @@ final class DocumentRoutes {
     }
 
     private static void json(Context ctx, Object value) {
-        ctx.contentType("application/json").result(Json.write(value));
+        ctx.contentType("application/json").result(Json.bytes(value));
     }
 }

@@ -24,6 +24,15 @@ final class Json {
         }
     }
 
+    /** {@code value} as UTF-8 JSON, written straight to bytes (no String in between). */
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     static JsonNode read(byte[] body) {
         try {
             JsonNode node = MAPPER.readTree(body);

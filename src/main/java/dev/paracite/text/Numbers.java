@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,21 +43,11 @@ public final class Numbers {
     private Numbers() {}
 
     /** Texts read again and again (a document's paragraphs and sentences, question after question). */
-    private static final int MEMO_SIZE = 10_000;
-    private static final Map<String, Set<String>> MEMO = new ConcurrentHashMap<>();
+    private static final Memo<String, Set<String>> MEMO = new Memo<>(10_000, text -> Collections.unmodifiableSet(find(text)));
 
     /** Every number {@code text} states, normalised, in order of first appearance; the set cannot be changed. */
     public static Set<String> of(String text) {
-        Set<String> known = MEMO.get(text);
-        if (known != null) {
-            return known;
-        }
-        Set<String> found = Collections.unmodifiableSet(find(text));
-        if (MEMO.size() >= MEMO_SIZE) {
-            MEMO.clear();
-        }
-        MEMO.put(text, found);
-        return found;
+        return MEMO.get(text);
     }
 
     private static Set<String> find(String text) {

@@ -46,6 +46,51 @@ class ServerApiTest {
     }
 
     @Test
+    void ask_sends_each_paragraph_text_once() {
+        JsonNode json = http.postJson("/api/ask", "{\"question\": \"What role should the ruble play?\"}").json();
+        List<String> cited = new ArrayList<>();
+        json.get("citations").forEach(c -> cited.add(c.get("paragraph").asText()));
+        assertFalse(cited.isEmpty());
+        int withText = 0;
+        for (JsonNode r : json.get("retrieved")) {
+            boolean isCited = cited.contains(r.get("paragraph").asText());
+            assertEquals(!isCited, r.has("text"), "text of retrieved paragraph " + r.get("paragraph") + " (cited: " + isCited + ")");
+            withText += r.has("text") ? 1 : 0;
+        }
+        assertTrue(withText >= 1, "uncited retrieved paragraphs keep their text: " + json);
+        json.get("citations").forEach(c -> assertFalse(c.get("text").asText().isEmpty()));
+    }
+
+    @Test
+    void ask_leaves_out_the_parts_include_does_not_list() {
+        String question = "{\"question\": \"What role should the ruble play?\", \"include\": %s}";
+        JsonNode none = http.postJson("/api/ask", question.formatted("[]")).json();
+        List<String> fields = new ArrayList<>();
+        none.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("outcome", "answer", "statements", "citations", "model", "document", "timings"), fields);
+        JsonNode retrieved = http.postJson("/api/ask", question.formatted("[\"retrieved\"]")).json();
+        assertTrue(retrieved.has("retrieved") && !retrieved.has("droppedStatements") && !retrieved.has("droppedCitations"));
+        JsonNode dropped = http.postJson("/api/ask", question.formatted("[\"dropped\"]")).json();
+        assertTrue(!dropped.has("retrieved") && dropped.has("droppedStatements") && dropped.has("droppedCitations"));
+        assertEquals(none.get("answer"), dropped.get("answer"));
+        Http.Reply bad = http.postJson("/api/ask", question.formatted("[\"everything\"]"));
+        assertEquals(400, bad.status());
+        assertEquals("invalid_include", bad.json().get("error").asText());
+        assertTrue(bad.json().get("message").asText().contains("\"retrieved\", \"dropped\""), bad.body());
+        assertEquals(400, http.postJson("/api/ask", question.formatted("\"retrieved\"")).status());
+    }
+
+    @Test
+    void stream_without_retrieved_sends_no_retrieved_event() throws Exception {
+        Http.Reply r = http.stream("{\"question\": \"What role should the ruble play?\", \"include\": []}");
+        List<Http.Event> events = Http.events(r.body());
+        assertEquals("delta", events.get(0).name(), "no retrieved event first");
+        JsonNode done = events.get(events.size() - 1).data();
+        assertFalse(done.has("retrieved"));
+        assertEquals("8", done.get("citations").get(0).get("paragraph").asText());
+    }
+
+    @Test
     void ask_honours_top_k_and_history() {
         JsonNode one = http.postJson("/api/ask", "{\"question\": \"borders\", \"topK\": 1}").json();
         assertEquals(1, one.get("retrieved").size());

@@ -150,6 +150,24 @@ class JarIT {
         }
     }
 
+    /** The README's launcher: the same answers, with Paracite's classes mapped from the archive the build wrote. */
+    @Test
+    void the_launcher_answers_with_the_class_data_archive_the_build_wrote() throws Exception {
+        Path launcher = JAR.resolveSibling("paracite");
+        assertTrue(Files.isExecutable(launcher), "package writes the launcher beside the jar");
+        Path out = Files.createTempFile("paracite-launcher", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "ask", "What role should the ruble play?")
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("JAVA_OPTS", "-Xlog:class+load=info");
+        Process p = builder.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String logged = Files.readString(out);
+        assertEquals(0, p.exitValue(), logged);
+        assertTrue(logged.contains("reserve currency [8]."), logged);
+        assertTrue(logged.contains("dev.paracite.Main source: shared objects file"), "Main comes from the archive");
+        assertTrue(logged.contains("dev.paracite.grounding.Support source: shared objects file"));
+    }
+
     private static int awaitPort(Path log) throws Exception {
         Pattern address = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/");
         for (int i = 0; i < 300; i++) {

@@ -34,11 +34,15 @@ final class ServedJar implements AutoCloseable {
         return start(env, "target/paracite.jar");
     }
 
-    /** The server of the jar at {@code jar} (another build, to compare with). */
+    /**
+     * The server of the jar at {@code jar} (another build, to compare with), or of a launcher script
+     * (a path not ending in .jar, such as target/paracite), which runs it as the README does.
+     */
     static ServedJar start(Map<String, String> env, String jar) throws Exception {
         Path log = Files.createTempFile("paracite-bench", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar, "serve", "--port", "0", "--rate-limit", "0", "--max-answering", "1000"));
+        List<String> command = new ArrayList<>(jar.endsWith(".jar")
+                ? List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar) : List.of(jar));
+        command.addAll(List.of("serve", "--port", "0", "--rate-limit", "0", "--max-answering", "1000"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         long start = System.nanoTime();

@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Time from {@code java -jar JAR serve} to the first answered question, and resident memory once it has
- * answered, over five cold starts of each jar given (default target/paracite.jar; give an older build
- * too to compare, the runs alternate between them). Writes target/bench/startup.json.
+ * Time from {@code java -jar JAR serve} (or {@code LAUNCHER serve}) to the first answered question, and
+ * resident memory once it has answered, over five cold starts of each jar or launcher given (default
+ * the README's launcher target/paracite and the bare jar; the runs alternate between them). Writes
+ * target/bench/startup.json.
  */
 public final class StartupBench {
 
     private StartupBench() {}
 
     public static void main(String[] args) throws Exception {
-        List<String> jars = args.length == 0 ? List.of("target/paracite.jar") : List.of(args);
+        List<String> jars = args.length == 0 ? List.of("target/paracite", "target/paracite.jar") : List.of(args);
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         Map<String, List<Double>> rss = new LinkedHashMap<>();
         for (int run = 0; run < 5; run++) {

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * hello-world, {@code GET /api/health} and {@code POST /api/ask} with BM25 and with hybrid retrieval,
  * each at 8 and 64 connections, after a warm-up, all in one run. Reports requests per second, p50 and
  * p99 latency, and the server's CPU time per request (from /proc), and the ratios to hello-world and
- * health that the noisy machine cannot fake. Writes target/bench/wrk.json. Arguments: [seconds per
- * measurement, default 10].
+ * health that the noisy machine cannot fake, and bytes per response (headers included). Asks come as
+ * one question repeated (which flatters the caches) and as the dev set's questions in turn. Paracite runs
+ * as the README runs it (target/paracite). Writes target/bench/wrk.json. Arguments: [seconds per
+ * measurement, default 10] [server command, default target/paracite].
  */
 public final class WrkBench {
 
@@ -28,24 +30,34 @@ public final class WrkBench {
 
     /** One wrk measurement. */
     record Run(double requestsPerSecond, double p50Millis, double p99Millis, long requests, double cpuMicrosPerRequest,
-               long non2xx) {}
+               long bytesPerResponse, long non2xx) {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Path post = Files.createTempFile("wrk-ask", ".lua");
-        Files.writeString(post, "wrk.method = \"POST\"\nwrk.body = '{\"question\": \"" + QUESTION + "\"}'\n"
-                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        String server = args.length > 1 ? args[1] : "target/paracite";
+        List<String> questions = devQuestions();
+        String one = script(List.of(body(QUESTION, null)), false);
+        String dev = script(questions.stream().map(q -> body(q, null)).toList(), false);
+        String lean = script(questions.stream().map(q -> body(q, "[]")).toList(), false);
+        String stream = script(questions.stream().map(q -> body(q, null)).toList(), true);
         Map<String, Object> results = new LinkedHashMap<>();
+        results.put("server command", server + " serve");
+        results.put("questions", "one: \"" + QUESTION + "\"; dev: the " + questions.size() + " questions of eval/dev.jsonl in turn");
         Process hello = startHello();
-        try (ServedJar bm25 = ServedJar.start(Map.of("PARACITE_RETRIEVAL", "bm25"));
-             ServedJar hybrid = ServedJar.start(Map.of())) {
+        try (ServedJar bm25 = ServedJar.start(Map.of("PARACITE_RETRIEVAL", "bm25"), server);
+             ServedJar hybrid = ServedJar.start(Map.of(), server)) {
             int helloPort = helloPort(hello);
+            String b = "http://127.0.0.1:" + bm25.port;
+            String h = "http://127.0.0.1:" + hybrid.port;
             String[][] targets = {
                 {"hello-world", "http://127.0.0.1:" + helloPort + "/", null, Long.toString(hello.pid())},
-                {"GET /api/health", "http://127.0.0.1:" + bm25.port + "/api/health", null, Long.toString(bm25.process.pid())},
-                {"POST /api/ask (bm25)", "http://127.0.0.1:" + bm25.port + "/api/ask", post.toString(), Long.toString(bm25.process.pid())},
-                {"POST /api/ask (hybrid)", "http://127.0.0.1:" + hybrid.port + "/api/ask", post.toString(),
-                        Long.toString(hybrid.process.pid())}};
+                {"GET /api/health", b + "/api/health", null, Long.toString(bm25.process.pid())},
+                {"POST /api/ask (bm25, one question)", b + "/api/ask", one, Long.toString(bm25.process.pid())},
+                {"POST /api/ask (bm25, dev questions)", b + "/api/ask", dev, Long.toString(bm25.process.pid())},
+                {"POST /api/ask (bm25, dev questions, include [])", b + "/api/ask", lean, Long.toString(bm25.process.pid())},
+                {"POST /api/ask/stream (bm25, dev questions)", b + "/api/ask/stream", stream, Long.toString(bm25.process.pid())},
+                {"POST /api/ask (hybrid, one question)", h + "/api/ask", one, Long.toString(hybrid.process.pid())},
+                {"POST /api/ask (hybrid, dev questions)", h + "/api/ask", dev, Long.toString(hybrid.process.pid())}};
             for (String[] t : targets) {
                 // warm the JIT and the caches first: start-up is measured elsewhere
                 wrk(t[1], t[2], 64, 5, Long.parseLong(t[3]));
@@ -53,13 +65,14 @@ public final class WrkBench {
                 for (int connections : new int[] {8, 64}) {
                     Run run = wrk(t[1], t[2], connections, seconds, Long.parseLong(t[3]));
                     row.put(connections + " connections", run);
-                    System.out.printf("%-24s %2d conn: %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  cpu %6.0f µs/req  non-2xx %d%n",
+                    System.out.printf("%-48s %2d conn: %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  cpu %6.0f µs/req  %5d B/resp  non-2xx %d%n",
                             t[0], connections, run.requestsPerSecond(), run.p50Millis(), run.p99Millis(),
-                            run.cpuMicrosPerRequest(), run.non2xx());
+                            run.cpuMicrosPerRequest(), run.bytesPerResponse(), run.non2xx());
                 }
                 results.put(t[0], row);
             }
-            results.put("bytes per ask response", bm25.ask(QUESTION).body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            results.put("resident MB after the run", Map.of("bm25", BenchJson.round(bm25.residentMb(), 1),
+                    "hybrid", BenchJson.round(hybrid.residentMb(), 1)));
         } finally {
             hello.destroyForcibly();
         }
@@ -68,12 +81,47 @@ public final class WrkBench {
             double helloRps = rps(results, "hello-world", connections);
             double health = rps(results, "GET /api/health", connections);
             ratios.put("health / hello, " + connections, BenchJson.round(health / helloRps, 3));
-            ratios.put("ask bm25 / health, " + connections, BenchJson.round(rps(results, "POST /api/ask (bm25)", connections) / health, 3));
-            ratios.put("ask hybrid / health, " + connections, BenchJson.round(rps(results, "POST /api/ask (hybrid)", connections) / health, 3));
+            for (String t : results.keySet().stream().filter(k -> k.startsWith("POST")).toList()) {
+                ratios.put(t + " / health, " + connections, BenchJson.round(rps(results, t, connections) / health, 3));
+            }
         }
         results.put("ratios", ratios);
-        System.out.println(ratios);
+        ratios.forEach((k, v) -> System.out.println(k + ": " + v));
         BenchJson.write("wrk", results);
+    }
+
+    private static List<String> devQuestions() throws IOException {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("eval/dev.jsonl"))) {
+            if (!line.isBlank()) {
+                out.add(mapper.readTree(line).get("question").asText());
+            }
+        }
+        return out;
+    }
+
+    private static String body(String question, String include) {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var node = mapper.createObjectNode().put("question", question);
+        if (include != null) {
+            node.set("include", mapper.createArrayNode());
+        }
+        return node.toString();
+    }
+
+    /** A wrk script that posts {@code bodies} in turn (as event streams when {@code stream}); its path. */
+    private static String script(List<String> bodies, boolean stream) throws IOException {
+        StringBuilder lua = new StringBuilder("bodies = {\n");
+        for (String body : bodies) {
+            lua.append("  [==[").append(body).append("]==],\n");
+        }
+        lua.append("}\ni = 0\nheaders = { [\"Content-Type\"] = \"application/json\"")
+                .append(stream ? ", [\"Accept\"] = \"text/event-stream\"" : "").append(" }\n")
+                .append("request = function()\n  i = i % #bodies + 1\n  return wrk.format(\"POST\", nil, headers, bodies[i])\nend\n");
+        Path file = Files.createTempFile("wrk-ask", ".lua");
+        Files.writeString(file, lua);
+        return file.toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -116,8 +164,19 @@ public final class WrkBench {
         double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)"));
         String non2xx = findOr(out, "Non-2xx or 3xx responses: (\\d+)", "0");
         double cpuMicros = (cpuAfter - cpuBefore) * 1e6 / TICKS_PER_SECOND / Math.max(1, requests);
+        long bytes = Math.round(bytes(find(out, "requests in [\\d.]+\\w+, ([\\d.]+\\w+) read")) / Math.max(1, requests));
         return new Run(BenchJson.round(rps, 1), millis(find(out, "50%\\s+([\\d.]+\\w+)")),
-                millis(find(out, "99%\\s+([\\d.]+\\w+)")), requests, BenchJson.round(cpuMicros, 1), Long.parseLong(non2xx));
+                millis(find(out, "99%\\s+([\\d.]+\\w+)")), requests, BenchJson.round(cpuMicros, 1), bytes, Long.parseLong(non2xx));
+    }
+
+    /** wrk's "12.34MB" as bytes (wrk counts in units of 1024); headers included. */
+    private static double bytes(String value) {
+        Matcher m = Pattern.compile("([\\d.]+)(B|KB|MB|GB)").matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(value);
+        }
+        int power = List.of("B", "KB", "MB", "GB").indexOf(m.group(2));
+        return Double.parseDouble(m.group(1)) * Math.pow(1024, power);
     }
 
     private static long cpuTicks(long pid) throws IOException {

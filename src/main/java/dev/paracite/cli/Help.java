@@ -6,7 +6,7 @@ final class Help {
     static final String TEXT = """
             Paracite: answers questions about a document of numbered paragraphs, citing the paragraphs.
 
-            Usage: java -jar target/paracite.jar <command> [options]
+            Usage: target/paracite <command> [options]     (or: java -jar target/paracite.jar <command> [options])
 
             Commands:
               serve            start the web chat and the HTTP API (http://127.0.0.1:7070/ by default)

@@ -2,7 +2,6 @@ package dev.paracite.embedding;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -32,7 +31,7 @@ public final class OnnxEmbedder implements Embedder {
 
     /** Loads the product's model; fails with a sentence when ONNX Runtime cannot run on this platform. */
     public static OnnxEmbedder bgeSmall() {
-        return load(PRODUCT, BGE_QUERY, BgeSmallEnV15QuantizedEmbeddingModel::new);
+        return load(PRODUCT, BGE_QUERY, LeanBgeSmall::new);
     }
 
     public static OnnxEmbedder load(String name, String queryPrefix, Supplier<EmbeddingModel> model) {

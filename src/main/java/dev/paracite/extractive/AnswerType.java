@@ -81,13 +81,16 @@ enum AnswerType {
         return cued(masked(text, question));
     }
 
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** {@code text} with every word the question also has blanked out. */
     static String masked(String text, String question) {
         java.util.Set<String> asked = new java.util.HashSet<>();
-        for (String w : question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(question.toLowerCase(Locale.ROOT))) {
             asked.add(w);
         }
-        java.util.regex.Matcher m = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text);
+        java.util.regex.Matcher m = WORD.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, asked.contains(m.group().toLowerCase(Locale.ROOT)) ? "_" : m.group());

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 final class Gate {
 
+    private static final java.util.regex.Pattern NON_LETTER = java.util.regex.Pattern.compile("[^\\p{L}]+");
+
     /**
      * The ranker's score of the best candidate ({@code best}) and its lead over the second
      * ({@code margin}); the best candidate's {@code cover}, {@code own}, {@code semantic} and
@@ -38,7 +40,7 @@ final class Gate {
             }
         }
         boolean negation = Negations.in(question) != Negations.in(best.text());
-        List<String> words = List.of(best.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"));
+        List<String> words = List.of(NON_LETTER.split(best.text().toLowerCase(java.util.Locale.ROOT)));
         boolean quantifier = Quantifiers.in(question).stream().anyMatch(q -> !Quantifiers.said(words, q));
         return new double[] {best.score(), Math.min(margin, 5), best.cover(), best.own(), best.feature("semantic"),
                 best.feature("type"), best.feature("keysDocument"), best.feature("keysParagraph"), uncovered,

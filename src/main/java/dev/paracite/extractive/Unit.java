@@ -14,6 +14,8 @@ package dev.paracite.extractive;
  */
 public record Unit(String label, int position, String context, String own, int list, boolean whole, String display) {
 
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[\\s.;:,]+$");
+
     static Unit of(String label, int position, String context, String own, int list, boolean whole) {
         String body = context.isEmpty() ? own : trimEnd(context) + ": " + own;
         return new Unit(label, position, context, own, list, whole, trimEnd(body));
@@ -38,6 +40,6 @@ public record Unit(String label, int position, String context, String own, int l
     }
 
     static String trimEnd(String s) {
-        return s.strip().replaceAll("[\\s.;:,]+$", "");
+        return TRAILING_PUNCTUATION.matcher(s.strip()).replaceFirst("");
     }
 }

@@ -22,6 +22,7 @@ record Claim(String text, List<String> terms, Set<String> numbers, List<String> 
              Set<String> quantifiers, List<String[]> tokens) {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
+    private static final Pattern NOT_IN_WORD = Pattern.compile("[^\\p{L}\\p{N}'’-]+");
     /** Limits worded with a negation ("no later than") set a bound; they do not deny anything. */
     private static final Pattern BOUND = Pattern.compile(
             "(?i)\\b(?:no|not)\\s+(?:\\p{L}+er|more|less|fewer)\\s+than\\b"
@@ -50,7 +51,7 @@ record Claim(String text, List<String> terms, Set<String> numbers, List<String> 
     /** The analysed terms of {@code text} that carry content: no function words, numbers or single letters. */
     static List<String> contentTerms(String text) {
         StringBuilder content = new StringBuilder();
-        for (String word : text.split("[^\\p{L}\\p{N}'’-]+")) {
+        for (String word : NOT_IN_WORD.split(text)) {
             if (!word.isEmpty() && !FunctionWords.contains(word)) {
                 content.append(word).append(' ');
             }

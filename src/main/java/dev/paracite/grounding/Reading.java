@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 record Reading(List<Passage> passages, List<String> words) {
 
     static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PASSIVE = Pattern.compile("(?i)\\bby\\b");
 
     /**
@@ -63,7 +64,7 @@ record Reading(List<Passage> passages, List<String> words) {
     /** The lower-case words of {@code text}. */
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
             if (!w.isEmpty()) {
                 out.add(w);
             }

@@ -351,11 +351,14 @@ public final class Support {
         return opposite > same && sameVoice;
     }
 
+    private static final Pattern NON_LETTER = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** The claim's names and its words that are rare in general English, as written in lower case. */
     private static List<String> keys(Claim claim) {
         List<String> keys = new ArrayList<>();
         claim.names().forEach(n -> keys.add(n.toLowerCase(Locale.ROOT)));
-        for (String w : claim.text().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w : NON_LETTER.split(claim.text().toLowerCase(Locale.ROOT))) {
             if (w.length() > 3 && !keys.contains(w) && English.get().wordFrequency(w) < RARE_WORD) {
                 keys.add(w);
             }
@@ -389,7 +392,7 @@ public final class Support {
 
     /** A name is mentioned when a word of the paragraph is it, or differs only in its ending ("Russia", "Russian"). */
     static boolean mentions(List<String> paragraphWords, String name) {
-        for (String part : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String part : NON_WORD.split(name.toLowerCase(Locale.ROOT))) {
             if (!part.isEmpty() && !mentionsWord(paragraphWords, part)) {
                 return false;
             }

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s$");
+    /** The text before a word ends a sentence (or opens a quotation or bracket), so the word's capital says nothing. */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?:;\"“(]\\s*$");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
 
     private Names() {}
@@ -22,8 +26,8 @@ public final class Names {
         boolean first = true;
         int lastEnd = 0;
         while (m.find()) {
-            String word = m.group().replaceAll("['’]s$", "");
-            boolean sentenceStart = first || text.substring(lastEnd, m.start()).matches("(?s).*[.!?:;\"“(]\\s*$");
+            String word = POSSESSIVE.matcher(m.group()).replaceFirst("");
+            boolean sentenceStart = first || SENTENCE_END.matcher(text.substring(lastEnd, m.start())).find();
             if (Character.isUpperCase(word.charAt(0)) && word.length() > 1
                     && (!sentenceStart || English.get().isKnownName(word))) {
                 names.add(word);

@@ -17,12 +17,14 @@ public final class Quantifiers {
             Set.of("only", "solely", "exclusively", "sole", "alone"), Set.of("always"), Set.of("never"),
             Set.of("first"), Set.of("last"));
 
+    private static final java.util.regex.Pattern NON_LETTER = java.util.regex.Pattern.compile("[^\\p{L}]+");
+
     private Quantifiers() {}
 
     /** The quantifiers {@code text} uses, in order. */
     public static Set<String> in(String text) {
         Set<String> out = new LinkedHashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w : NON_LETTER.split(text.toLowerCase(Locale.ROOT))) {
             if (GROUPS.stream().anyMatch(g -> g.contains(w))) {
                 out.add(w);
             }

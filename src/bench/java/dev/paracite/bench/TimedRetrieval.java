@@ -6,19 +6,25 @@ import dev.paracite.eval.EvalQuestion;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The product's retrieval call ({@link Retriever#retrieve}, question analysis included) over each case's
  * document, timed as src/bench/node/bm25-peer/peer.mjs times its peer: warm-up passes over every question,
- * then measured passes, one call at a time on this thread.
+ * then measured passes, one call at a time on this thread. Queries per second are taken over the measured
+ * passes' wall time and, as the machine is shared, over the process's CPU time as well.
  */
 final class TimedRetrieval implements AutoCloseable {
 
-    /** A side's figures: throughput and latency of the timed calls, then quality from one k=10 pass. */
+    /**
+     * A side's figures: throughput and latency of the timed calls, the machine's 1-minute load average as
+     * they began, then quality from one k=10 pass.
+     */
     record Figures(double buildMillis, int warmupQueries, int measuredQueries, double queriesPerSecond,
-                   double p50Millis, double p99Millis, double recall5, double mrr10) {}
+                   double queriesPerCpuSecond, double loadAverage, double p50Millis, double p99Millis,
+                   double recall5, double mrr10) {}
 
     private record Asked(Retriever retriever, EvalQuestion question) {}
 
@@ -41,9 +47,12 @@ final class TimedRetrieval implements AutoCloseable {
     Figures measure(double warmupSeconds, double measureSeconds, int k) {
         int warmup = passes(warmupSeconds, k, new ArrayList<>());
         List<Long> nanos = new ArrayList<>();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         passes(measureSeconds, k, nanos);
         double wallSeconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
         nanos.sort(null);
         double recall5 = 0;
         double mrr10 = 0;
@@ -52,7 +61,7 @@ final class TimedRetrieval implements AutoCloseable {
             recall5 += rank >= 1 && rank <= 5 ? 1 : 0;
             mrr10 += rank >= 1 ? 1.0 / rank : 0;
         }
-        return new Figures(buildMillis, warmup, nanos.size(), nanos.size() / wallSeconds,
+        return new Figures(buildMillis, warmup, nanos.size(), nanos.size() / wallSeconds, nanos.size() / cpuSeconds, load,
                 BenchJson.percentileMillis(nanos, 0.50), BenchJson.percentileMillis(nanos, 0.99),
                 recall5 / asked.size(), mrr10 / asked.size());
     }
@@ -74,6 +83,11 @@ final class TimedRetrieval implements AutoCloseable {
             throw new AssertionError(); // keeps the calls' results observable to the JIT
         }
         return calls;
+    }
+
+    /** CPU time of the whole JVM (every thread: the JIT and the collector too, as on the peer's side). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     @Override

@@ -99,11 +99,13 @@ public final class HybridTuning {
         BenchJson.write("hybrid", Map.of("grid", rows, "chosen", best, "heldOut", held));
     }
 
-    private static List<EvalCase> answerableCases(List<EvalCase> cases) {
+    /** Each case with only its answerable questions that are not follow-ups (see {@link #answerable}). */
+    static List<EvalCase> answerableCases(List<EvalCase> cases) {
         return cases.stream().map(c -> new EvalCase(c.document(), answerable(c.questions()))).toList();
     }
 
-    private static List<EvalQuestion> answerable(List<EvalQuestion> questions) {
+    /** The answerable questions asked without a chat history: the ones retrieval alone is measured on. */
+    static List<EvalQuestion> answerable(List<EvalQuestion> questions) {
         return questions.stream().filter(EvalQuestion::answerable).filter(q -> q.history().isEmpty()).toList();
     }
 

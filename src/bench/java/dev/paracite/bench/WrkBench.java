@@ -90,6 +90,11 @@ public final class WrkBench {
         BenchJson.write("wrk", results);
     }
 
+    /** A wrk script asking the dev set's questions in turn; its path. */
+    static String devScript() throws IOException {
+        return script(devQuestions().stream().map(q -> body(q, null)).toList(), false);
+    }
+
     private static List<String> devQuestions() throws IOException {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> out = new ArrayList<>();

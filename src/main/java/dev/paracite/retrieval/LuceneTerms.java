@@ -1,6 +1,5 @@
 package dev.paracite.retrieval;
 
-import dev.paracite.text.Memo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ final class LuceneTerms implements Terms {
     private static final java.util.regex.Pattern HOW = java.util.regex.Pattern.compile("(?i)\\bhow\\s+(long|far|old|often|"
             + "soon|big|large|small|tall|high|deep|wide|fast|heavy|early|late|much|many)\\b");
     private final List<String> nameTerms;
-    private final Memo<String, List<QueryTerm>> questions = new Memo<>(1_000, this::analyseQuestion);
 
     LuceneTerms(Analyzer analyzer, IndexReader reader, String documentName, boolean synonyms) {
         this.analyzer = analyzer;
@@ -35,13 +33,8 @@ final class LuceneTerms implements Terms {
         return TextAnalysis.analyze(analyzer, text);
     }
 
-    /** A question is analysed once, though retrieval and the extractive model both read it. */
     @Override
     public List<QueryTerm> ofQuestion(String text) {
-        return questions.get(text);
-    }
-
-    private List<QueryTerm> analyseQuestion(String text) {
         // markup pasted into a question (<img src=x onerror=...>) is not what it asks about; "how long",
         // "how far" and the like frame a question (the kind of answer), they do not name its subject
         String plain = HOW.matcher(text.replaceAll("<[^<>]{0,300}>", " ")).replaceAll(" ");

@@ -37,6 +37,8 @@ final class ParagraphDraft {
     }
 
     Paragraph build() {
-        return new Paragraph(label, section, String.join("\n", lines), line);
+        // most paragraphs are one line, which needs no copying
+        String text = lines.size() == 1 ? lines.get(0) : String.join("\n", lines);
+        return new Paragraph(label, section, text, line);
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Index build rate, index size, heap and query latency at 1,000 / 100,000 / 1,000,000 synthetic
- * paragraphs (sizes can be given as arguments). Writes target/bench/scale.json.
+ * Parse time (beside a plain line split of the same text), index build rate, index size, heap and query
+ * latency at 1,000 / 100,000 / 1,000,000 synthetic paragraphs (sizes can be given as arguments).
+ * Writes target/bench/scale.json.
  */
 public final class ScaleBench {
 
@@ -36,6 +37,7 @@ public final class ScaleBench {
         SyntheticDocument generator = new SyntheticDocument(paragraphs);
         long baseline = heapAfterGc();
         String text = generator.text(paragraphs);
+        double lineSplit = lineSplitSeconds(text);
         long t0 = System.nanoTime();
         Document document = DocumentParser.parse("synthetic-" + paragraphs, text);
         long parsed = System.nanoTime();
@@ -68,7 +70,10 @@ public final class ScaleBench {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("paragraphs", document.paragraphs().size());
         row.put("parseSeconds", BenchJson.round((parsed - t0) / 1e9, 2));
+        row.put("lineSplitSeconds", BenchJson.round(lineSplit, 2));
+        row.put("parseToLineSplit", BenchJson.round((parsed - t0) / 1e9 / lineSplit, 2));
         row.put("indexSeconds", BenchJson.round((built - parsed) / 1e9, 2));
+        row.put("parseAndIndexSeconds", BenchJson.round((built - t0) / 1e9, 2));
         row.put("indexParagraphsPerSecond", Math.round(document.paragraphs().size() / ((built - parsed) / 1e9)));
         row.put("indexMb", BenchJson.round(search.indexBytes() / 1e6, 1));
         row.put("heapMbDocumentAndIndex", BenchJson.round(heap / 1e6, 1));
@@ -79,6 +84,20 @@ public final class ScaleBench {
         System.out.println(row);
         search.close();
         return row;
+    }
+
+    /**
+     * The floor for parsing: the same text cut into line Strings by {@link String#lines} and nothing
+     * else. Parse time is reported as a multiple of it.
+     */
+    static double lineSplitSeconds(String text) {
+        long start = System.nanoTime();
+        long chars = text.lines().mapToLong(String::length).sum();
+        long end = System.nanoTime();
+        if (chars > text.length()) {
+            throw new AssertionError("lines longer than the text");
+        }
+        return (end - start) / 1e9;
     }
 
     static long heapAfterGc() throws InterruptedException {

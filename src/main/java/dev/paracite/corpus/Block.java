@@ -1,15 +1,16 @@
 package dev.paracite.corpus;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * A run of source lines that starts with a numbered line, a heading, or (LOOSE) unnumbered text that
- * follows a heading or opens the document. Blank lines are skipped; line numbers are 1-based.
+ * A run of source lines that starts with a numbered line or a heading ({@code opening}), or that is
+ * unnumbered text following a heading or opening the document ({@code opening} null). Blank lines are
+ * skipped; line numbers are 1-based.
  */
-record Block(Kind kind, List<Line> lines) {
-
-    enum Kind { NUMBERED, HEADING, LOOSE }
+record Block(LineKind.Opening opening, List<Line> lines) {
 
     record Line(int number, String text) {}
 
@@ -25,23 +26,29 @@ record Block(Kind kind, List<Line> lines) {
         return lines.subList(1, lines.size());
     }
 
-    static List<Block> split(String text) {
-        List<Block> blocks = new ArrayList<>();
-        String[] raw = text.split("\r\n|\r|\n", -1);
+    /**
+     * Hands {@code sink} the blocks of {@code text} in order, each once it is complete. Lines end at CR,
+     * LF or CRLF ({@link String#lines}), and each line is classified once, here.
+     */
+    static void split(String text, Consumer<Block> sink) {
         Block open = null;
-        for (int i = 0; i < raw.length; i++) {
-            String line = raw[i].strip();
+        Iterator<String> raw = text.lines().iterator();
+        for (int number = 1; raw.hasNext(); number++) {
+            String line = raw.next().strip();
             if (line.isEmpty()) {
                 continue;
             }
-            Line numbered = new Line(i + 1, line);
-            Kind kind = DocumentParser.structural(line).orElse(null);
-            if (kind != null || open == null || open.kind() == Kind.HEADING) {
-                open = new Block(kind == null ? Kind.LOOSE : kind, new ArrayList<>());
-                blocks.add(open);
+            LineKind.Opening opening = LineKind.opening(line).orElse(null);
+            if (opening != null || open == null || open.opening() instanceof LineKind.Heading) {
+                if (open != null) {
+                    sink.accept(open);
+                }
+                open = new Block(opening, new ArrayList<>(1));
             }
-            open.lines().add(numbered);
+            open.lines().add(new Line(number, line));
         }
-        return blocks;
+        if (open != null) {
+            sink.accept(open);
+        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.paracite.corpus;
 
 import dev.paracite.text.Instructions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Parses plain text into numbered paragraphs under roman-numeral sections, and undoes the damage real
@@ -25,7 +25,7 @@ public final class DocumentParser {
 
     private final Map<String, ParagraphDraft> paragraphs = new LinkedHashMap<>();
     private final Map<String, String> placedLines = new HashMap<>();
-    private final List<String> sections = new ArrayList<>();
+    private final Set<String> sections = new LinkedHashSet<>();
     private final Notes notes = new Notes();
     private String section = "";
     private ParagraphDraft current;
@@ -36,9 +36,7 @@ public final class DocumentParser {
     /** Parses {@code text}; the result may have no paragraphs, which callers treat as an error. */
     public static Document parse(String name, String text) {
         DocumentParser parser = new DocumentParser();
-        for (Block block : Block.split(text)) {
-            parser.accept(block);
-        }
+        Block.split(text, parser::accept);
         List<Paragraph> result = parser.paragraphs.values().stream().map(ParagraphDraft::build).toList();
         for (Paragraph p : result) {
             if (Instructions.addressesAnAssistant(p.text())) {
@@ -46,34 +44,31 @@ public final class DocumentParser {
                         + "assistant; search leaves it out, and it is reached only by its number");
             }
         }
-        return new Document(name, result, parser.sections, parser.notes.all());
+        return new Document(name, result, List.copyOf(parser.sections), parser.notes.all());
     }
 
     private void accept(Block block) {
-        switch (block.kind()) {
-            case HEADING -> heading(block);
-            case NUMBERED -> numbered(block);
-            case LOOSE -> loose(block);
+        if (block.opening() instanceof LineKind.Heading heading) {
+            heading(block, heading);
+        } else if (block.opening() instanceof LineKind.Numbered first) {
+            numbered(block, first);
+        } else {
+            loose(block);
         }
     }
 
-    private void heading(Block block) {
-        LineKind.Heading heading = LineKind.heading(block.first().text()).orElseThrow();
+    private void heading(Block block, LineKind.Heading heading) {
         String normalized = heading.normalized();
-        if (sections.contains(normalized)) {
+        if (!sections.add(normalized)) {
             notes.drop(block.first().number(), "", "repeats heading \"" + normalized + "\"");
-        } else {
-            if (!heading.written().equals(heading.numeral())) {
-                notes.flag(block.first().number(), "", "heading numeral " + heading.written()
-                        + " read as " + heading.numeral() + " (\"" + normalized + "\")");
-            }
-            sections.add(normalized);
+        } else if (!heading.written().equals(heading.numeral())) {
+            notes.flag(block.first().number(), "", "heading numeral " + heading.written()
+                    + " read as " + heading.numeral() + " (\"" + normalized + "\")");
         }
         section = normalized;
     }
 
-    private void numbered(Block block) {
-        LineKind.Numbered first = LineKind.numbered(block.first().text()).orElseThrow();
+    private void numbered(Block block, LineKind.Numbered first) {
         String label = Integer.toString(first.number());
         ParagraphDraft existing = paragraphs.get(label);
         if (existing == null) {
@@ -114,7 +109,7 @@ public final class DocumentParser {
         current = new ParagraphDraft(label, section, block.first().number());
         paragraphs.put(label, current);
         current.add(firstLine);
-        place(firstLine, label);
+        place(key(firstLine), label);
         block.rest().forEach(this::append);
     }
 
@@ -153,12 +148,12 @@ public final class DocumentParser {
             return false;
         }
         current.add(line.text());
-        place(line.text(), current.label());
+        place(key, current.label());
         return true;
     }
 
-    private void place(String text, String label) {
-        String key = key(text);
+    /** Remembers where a line (by its {@link #key}) was placed, if it is long enough to count as a repeat. */
+    private void place(String key, String label) {
         if (key.length() >= MIN_REPEAT_LENGTH) {
             placedLines.putIfAbsent(key, label);
         }
@@ -177,22 +172,21 @@ public final class DocumentParser {
         return label.equals(Paragraph.PREAMBLE) ? "the preamble" : "paragraph " + label;
     }
 
-    private static String key(String text) {
+    /** The text a repeated line is recognised by: stripped, each run of whitespace read as one space. */
+    static String key(String text) {
         String stripped = text.strip();
-        for (int i = 0; i < stripped.length(); i++) {
-            char c = stripped.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < stripped.length() && Character.isWhitespace(stripped.charAt(i + 1)))) {
-                return WHITESPACE.matcher(stripped).replaceAll(" ");
-            }
-        }
-        return stripped;
+        return hasWhitespaceToCollapse(stripped) ? WHITESPACE.matcher(stripped).replaceAll(" ") : stripped;
     }
 
-    /** Used by {@link Block}: is this line the start of a new block? */
-    static Optional<Block.Kind> structural(String line) {
-        if (LineKind.numbered(line).isPresent()) {
-            return Optional.of(Block.Kind.NUMBERED);
+    /** True when {@code text} has whitespace other than single spaces, which {@link #key} must rewrite. */
+    private static boolean hasWhitespaceToCollapse(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // the whitespace of Latin-1 other than the space is all control characters below it
+            if ((c < ' ' || c > 0xFF) && Character.isWhitespace(c)) {
+                return true;
+            }
         }
-        return LineKind.heading(line).map(h -> Block.Kind.HEADING);
+        return text.contains("  ");
     }
 }

@@ -9,7 +9,8 @@ final class ParagraphDraft {
     private final String label;
     private final String section;
     private final int line;
-    private final List<String> lines = new ArrayList<>();
+    /** Most paragraphs are one line: that line is their text, and it needs no room for more. */
+    private final List<String> lines = new ArrayList<>(1);
 
     ParagraphDraft(String label, String section, int line) {
         this.label = label;
@@ -37,6 +38,7 @@ final class ParagraphDraft {
     }
 
     Paragraph build() {
-        return new Paragraph(label, section, String.join("\n", lines), line);
+        String text = lines.size() == 1 ? lines.get(0) : String.join("\n", lines);
+        return new Paragraph(label, section, text, line);
     }
 }

@@ -3,6 +3,7 @@ package dev.paracite.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DocumentParserTest {
@@ -80,5 +81,19 @@ class DocumentParserTest {
         Document d = DocumentParser.parse("t", "1. One.\nIQ. is not a numeral\n");
         assertEquals("One.\nIQ. is not a numeral", d.paragraph("1").orElseThrow().text());
         assertEquals(List.of(), d.sections());
+    }
+
+    @Test
+    void a_repeat_key_is_the_stripped_line_with_each_run_of_whitespace_read_as_one_space() {
+        String[] pieces = {"a", "word", " ", "  ", "\t", "\u000B", "\f", "\r", "\u001C", "\u0085", "\u00A0", "\u2003", "\u2028"};
+        Random random = new Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = 0, n = random.nextInt(8); j < n; j++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String line = text.toString();
+            assertEquals(line.strip().replaceAll("\\s+", " "), DocumentParser.key(line), line);
+        }
     }
 }

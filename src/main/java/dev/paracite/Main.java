@@ -43,9 +43,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = Cli.run(args, System.getenv(), System.out, System.err, Main::assistant, Main::serve);
-        LoadingEmbedder.settle();
-        System.exit(code);
+        // an embedding model still loading is waited for by LoadingEmbedder's shutdown hook
+        System.exit(Cli.run(args, System.getenv(), System.out, System.err, Main::assistant, Main::serve));
     }
 
     /** The assistant over {@code document} with the default retrieval and the built-in extractive model. */

@@ -25,6 +25,7 @@ public final class WrkBench {
 
     private static final String QUESTION = "What role should the ruble play?";
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private WrkBench() {}
 
@@ -36,10 +37,10 @@ public final class WrkBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String server = args.length > 1 ? args[1] : "target/paracite";
         List<String> questions = devQuestions();
-        String one = script(List.of(body(QUESTION, null)), false);
-        String dev = script(questions.stream().map(q -> body(q, null)).toList(), false);
-        String lean = script(questions.stream().map(q -> body(q, "[]")).toList(), false);
-        String stream = script(questions.stream().map(q -> body(q, null)).toList(), true);
+        String one = script(List.of(body(QUESTION, false)), false);
+        String dev = script(questions.stream().map(q -> body(q, false)).toList(), false);
+        String lean = script(questions.stream().map(q -> body(q, true)).toList(), false);
+        String stream = script(questions.stream().map(q -> body(q, false)).toList(), true);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("server command", server + " serve");
         results.put("questions", "one: \"" + QUESTION + "\"; dev: the " + questions.size() + " questions of eval/dev.jsonl in turn");
@@ -92,25 +93,24 @@ public final class WrkBench {
 
     /** A wrk script asking the dev set's questions in turn; its path. */
     static String devScript() throws IOException {
-        return script(devQuestions().stream().map(q -> body(q, null)).toList(), false);
+        return script(devQuestions().stream().map(q -> body(q, false)).toList(), false);
     }
 
     private static List<String> devQuestions() throws IOException {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("eval/dev.jsonl"))) {
             if (!line.isBlank()) {
-                out.add(mapper.readTree(line).get("question").asText());
+                out.add(MAPPER.readTree(line).get("question").asText());
             }
         }
         return out;
     }
 
-    private static String body(String question, String include) {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var node = mapper.createObjectNode().put("question", question);
-        if (include != null) {
-            node.set("include", mapper.createArrayNode());
+    /** A request asking {@code question}; with {@code leaveOut}, for none of the optional parts ({@code "include": []}). */
+    private static String body(String question, boolean leaveOut) {
+        var node = MAPPER.createObjectNode().put("question", question);
+        if (leaveOut) {
+            node.set("include", MAPPER.createArrayNode());
         }
         return node.toString();
     }

@@ -51,22 +51,22 @@ final class LeanBgeSmall extends AbstractInProcessEmbeddingModel {
     }
 
     private static InputStream resource(String name) throws IOException {
-        InputStream in = LeanBgeSmall.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException(name + " is not on the class path");
-        }
-        return in;
+        return connection(name).getInputStream();
     }
 
     private static byte[] bytes(String name) throws IOException {
-        java.net.URL url = LeanBgeSmall.class.getClassLoader().getResource(name);
-        if (url == null) {
-            throw new IOException(name + " is not on the class path");
-        }
-        java.net.URLConnection connection = url.openConnection();
+        java.net.URLConnection connection = connection(name);
         long size = connection.getContentLengthLong();
         try (InputStream in = connection.getInputStream()) {
             return size >= 0 ? in.readNBytes((int) size) : in.readAllBytes();
         }
+    }
+
+    private static java.net.URLConnection connection(String name) throws IOException {
+        java.net.URL url = LeanBgeSmall.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IOException(name + " is not on the class path");
+        }
+        return url.openConnection();
     }
 }

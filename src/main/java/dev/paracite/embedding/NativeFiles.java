@@ -24,12 +24,11 @@ final class NativeFiles {
 
     private NativeFiles() {}
 
-    /** Deletes the folders of ONNX Runtime's extracted libraries that this process has mapped; the folders deleted. */
-    static Set<Path> deleteExtracted() {
+    /** Deletes the folders of ONNX Runtime's extracted libraries that this process has mapped. */
+    static void deleteExtracted() {
         Path maps = Path.of("/proc/self/maps");
-        Set<Path> deleted = new TreeSet<>();
         if (!Files.isReadable(maps)) {
-            return deleted;
+            return;
         }
         for (Path folder : extractedFolders(maps)) {
             try (Stream<Path> files = Files.list(folder)) {
@@ -37,16 +36,14 @@ final class NativeFiles {
                     Files.deleteIfExists(file);
                 }
                 Files.deleteIfExists(folder);
-                deleted.add(folder);
             } catch (IOException | UncheckedIOException e) {
                 LOG.warn("could not delete ONNX Runtime's copy of its libraries in {}: {}", folder, e.getMessage());
             }
         }
-        return deleted;
     }
 
     /** The temporary folders holding a native library this process has mapped, as /proc/self/maps lists them. */
-    static Set<Path> extractedFolders(Path maps) {
+    private static Set<Path> extractedFolders(Path maps) {
         Set<Path> folders = new TreeSet<>();
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
         try {

@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * states, the terms it denies ("not mandatory": mandatori) and the words that make it universal.
  */
 record Claim(String text, List<String> terms, Set<String> numbers, List<String> names, Set<String> negated,
-             Set<String> quantifiers, List<String[]> tokens) {
+             Set<String> quantifiers, List<String[]> tokens, List<String> keys, boolean passive) {
 
+    static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+    private static final Pattern PASSIVE = Pattern.compile("(?i)\\bby\\b");
+    private static final Pattern NON_LETTER = Pattern.compile("[^\\p{L}]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
     private static final Pattern NOT_IN_WORD = Pattern.compile("[^\\p{L}\\p{N}'’-]+");
     /** Limits worded with a negation ("no later than") set a bound; they do not deny anything. */
@@ -28,18 +31,45 @@ record Claim(String text, List<String> terms, Set<String> numbers, List<String> 
             "(?i)\\b(?:no|not)\\s+(?:\\p{L}+er|more|less|fewer)\\s+than\\b"
                     + "|\\bnot\\s+(?:exceeding|only|just)\\b");
     static Claim of(String text) {
-        List<String> terms = contentTerms(text);
-        return new Claim(text, terms, Numbers.of(text), Names.in(text), negated(text), Quantifiers.in(text), tokens(text));
+        List<String> names = Names.in(text);
+        return new Claim(text, contentTerms(text), Numbers.of(text), names, negated(text), Quantifiers.in(text), tokens(text),
+                keys(text, names), passive(text));
     }
+
+    /** Whether {@code text} has a passive's "by" ("Y was conquered by X"), which reverses the order of who did what. */
+    static boolean passive(String text) {
+        return PASSIVE.matcher(text).find();
+    }
+
+    /** A word as compared: "#" and its number, or its analysed term ("" when it has none). */
+    static String unit(String token) {
+        Set<String> numbers = Numbers.of(token);
+        return !numbers.isEmpty() ? "#" + numbers.iterator().next() : TextAnalysis.terms(token).stream().findFirst().orElse("");
+    }
+
+    /** The names and the words rare in general English, as written in lower case: what the order rule compares. */
+    private static List<String> keys(String text, List<String> names) {
+        List<String> keys = new ArrayList<>();
+        names.forEach(n -> keys.add(n.toLowerCase(Locale.ROOT)));
+        for (String w : NON_LETTER.split(text.toLowerCase(Locale.ROOT))) {
+            if (w.length() > 3 && !keys.contains(w) && English.get().wordFrequency(w) < RARE_WORD) {
+                keys.add(w);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /** Background texts below which a word counts as rare for the order rule. */
+    private static final int RARE_WORD = 50;
 
     /** The content words of a text as {word, analysed term or "#number"}. */
     static List<String[]> tokens(String text) {
         List<String[]> out = new ArrayList<>();
-        Matcher m = Reading.TOKEN.matcher(text);
+        Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             String token = m.group();
             if (!FunctionWords.contains(token)) {
-                String unit = Reading.unit(token);
+                String unit = unit(token);
                 if (!unit.isEmpty()) {
                     out.add(new String[] {token, unit});
                 }

@@ -19,9 +19,7 @@ import java.util.regex.Pattern;
  */
 record Reading(List<Passage> passages, List<String> words) {
 
-    static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern PASSIVE = Pattern.compile("(?i)\\bby\\b");
+    static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /**
      * A candidate supporting passage: the span a citation points at, the text it is judged by (the same,
@@ -35,26 +33,15 @@ record Reading(List<Passage> passages, List<String> words) {
         static Passage of(Span span, String text, String paragraphText) {
             List<Span> wordSpans = new ArrayList<>();
             List<String> units = new ArrayList<>();
-            Matcher m = TOKEN.matcher(paragraphText).region(span.start(), span.end());
+            Matcher m = Claim.TOKEN.matcher(paragraphText).region(span.start(), span.end());
             while (m.find()) {
                 wordSpans.add(new Span(m.start(), m.end()));
-                units.add(unit(m.group()));
+                units.add(Claim.unit(m.group()));
             }
             return new Passage(span, text, TextAnalysis.terms(text), Numbers.of(text), Claim.negated(text),
-                    Claim.tokens(text), text.toLowerCase(Locale.ROOT), Reading.passive(text),
+                    Claim.tokens(text), text.toLowerCase(Locale.ROOT), Claim.passive(text),
                     List.copyOf(wordSpans), List.copyOf(units));
         }
-    }
-
-    /** Whether {@code text} has a passive's "by" ("Y was conquered by X"), which reverses the order of who did what. */
-    static boolean passive(String text) {
-        return PASSIVE.matcher(text).find();
-    }
-
-    /** A word as compared: "#" and its number, or its analysed term ("" when it has none). */
-    static String unit(String token) {
-        Set<String> numbers = Numbers.of(token);
-        return !numbers.isEmpty() ? "#" + numbers.iterator().next() : TextAnalysis.terms(token).stream().findFirst().orElse("");
     }
 
     static Reading of(String text) {

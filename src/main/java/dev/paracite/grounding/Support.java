@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The one check of whether a paragraph supports a statement, used on every answer before it is shown
@@ -97,7 +96,7 @@ public final class Support {
             violated.add(Rule.SWAP);
             reason = reason.isEmpty() ? "the passage does not say \"" + swapped + "\"" : reason;
         }
-        if (inverted(keys(claim), claim.text(), best)) {
+        if (inverted(claim, best)) {
             violated.add(Rule.ORDER);
             reason = reason.isEmpty() ? "the passage has them the other way round" : reason;
         }
@@ -319,11 +318,11 @@ public final class Support {
      * order, with both in the same voice ("X conquered Y" for "Y conquered X"); a passive on one side
      * only ("Y was conquered by X") reverses the order legitimately.
      */
-    private static boolean inverted(List<String> keys, String claimText, Passage passage) {
-        String lowerClaim = claimText.toLowerCase(Locale.ROOT);
+    private static boolean inverted(Claim claim, Passage passage) {
+        String lowerClaim = claim.text().toLowerCase(Locale.ROOT);
         String lowerPassage = passage.lower();
         List<int[]> positions = new ArrayList<>();
-        for (String key : keys) {
+        for (String key : claim.keys()) {
             int inClaim = lowerClaim.indexOf(key);
             int inPassage = lowerPassage.indexOf(key);
             boolean once = inClaim >= 0 && lowerClaim.indexOf(key, inClaim + 1) < 0
@@ -347,27 +346,9 @@ public final class Support {
                 }
             }
         }
-        boolean sameVoice = Reading.passive(claimText) == passage.passive();
+        boolean sameVoice = claim.passive() == passage.passive();
         return opposite > same && sameVoice;
     }
-
-    private static final Pattern NON_LETTER = Pattern.compile("[^\\p{L}]+");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-
-    /** The claim's names and its words that are rare in general English, as written in lower case. */
-    private static List<String> keys(Claim claim) {
-        List<String> keys = new ArrayList<>();
-        claim.names().forEach(n -> keys.add(n.toLowerCase(Locale.ROOT)));
-        for (String w : NON_LETTER.split(claim.text().toLowerCase(Locale.ROOT))) {
-            if (w.length() > 3 && !keys.contains(w) && English.get().wordFrequency(w) < RARE_WORD) {
-                keys.add(w);
-            }
-        }
-        return keys;
-    }
-
-    /** Background texts below which a word counts as rare for the order rule. */
-    private static final int RARE_WORD = 50;
 
     /**
      * Share of the claim's weight found in the passage: each content term weighs its general-English
@@ -392,7 +373,7 @@ public final class Support {
 
     /** A name is mentioned when a word of the paragraph is it, or differs only in its ending ("Russia", "Russian"). */
     static boolean mentions(List<String> paragraphWords, String name) {
-        for (String part : NON_WORD.split(name.toLowerCase(Locale.ROOT))) {
+        for (String part : Reading.NON_WORD.split(name.toLowerCase(Locale.ROOT))) {
             if (!part.isEmpty() && !mentionsWord(paragraphWords, part)) {
                 return false;
             }

@@ -96,9 +96,8 @@ final class AskRequests {
         if (node == null || node.isNull()) {
             return Response.Part.ALL;
         }
-        String names = String.join(", ", Response.Part.ALL.stream().map(p -> "\"" + p.wireName() + "\"").toList());
         if (!node.isArray()) {
-            throw ApiError.badRequest("invalid_include", "include must be a list of the optional parts wanted: " + names + ".");
+            throw ApiError.badRequest("invalid_include", "include must be a list of the optional parts wanted: " + parts() + ".");
         }
         Set<Response.Part> parts = EnumSet.noneOf(Response.Part.class);
         for (JsonNode part : node) {
@@ -106,11 +105,16 @@ final class AskRequests {
                     .filter(p -> p.wireName().equals(part.asText())).findFirst().orElse(null) : null;
             if (known == null) {
                 throw ApiError.badRequest("invalid_include", "include lists \"" + clip(part.asText()) + "\"; the parts are "
-                        + names + ".");
+                        + parts() + ".");
             }
             parts.add(known);
         }
         return parts;
+    }
+
+    /** The parts {@code include} may list, quoted, for an error message. */
+    private static String parts() {
+        return String.join(", ", Response.Part.ALL.stream().map(p -> "\"" + p.wireName() + "\"").toList());
     }
 
     private static int topK(JsonNode node) {

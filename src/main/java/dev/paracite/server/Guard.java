@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Guard {
 
+    /** Paths that need no access key: health for probes, the API description for client generators. */
+    static final List<String> OPEN = List.of("/api/health", ApiDescription.PATH);
+
     private final List<byte[]> keyDigests;
     private final RateLimiter limiter;
     private final List<String> origins;
@@ -48,7 +51,7 @@ final class Guard {
                 throw new ApiError(429, "rate_limited", "Too many requests; try again in " + wait + " s.", wait);
             }
         }
-        if (!keyDigests.isEmpty() && !ctx.path().equals("/api/health") && !authorized(ctx.header("Authorization"))) {
+        if (!keyDigests.isEmpty() && !OPEN.contains(ctx.path()) && !authorized(ctx.header("Authorization"))) {
             throw new ApiError(401, "unauthorized", "An access key is needed: send Authorization: Bearer <key>.");
         }
     }

@@ -38,6 +38,7 @@ public final class Server implements AutoCloseable {
         this.guard = new Guard(settings);
         this.ask = new AskRoutes(assistant, guard);
         DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName(), guard::answering);
+        ApiDescription description = new ApiDescription();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty finishes writing responses in flight before it stops (Drain has already let them finish).
@@ -70,6 +71,7 @@ public final class Server implements AutoCloseable {
                 config.routes.addHttpHandler(type, "/api/paragraphs/{label}", docs::paragraph);
                 config.routes.addHttpHandler(type, "/api/document", docs::document);
                 config.routes.addHttpHandler(type, "/api/health", docs::health);
+                config.routes.addHttpHandler(type, ApiDescription.PATH, description::serve);
             }
             Errors.install(config);
         });
@@ -102,8 +104,8 @@ public final class Server implements AutoCloseable {
         if (settings.accessKeys().isEmpty()) {
             LOG.info("Access keys are off: anyone who can reach this address may use the API");
         } else {
-            LOG.info("Access keys are on: {} key(s); /api/* needs Authorization: Bearer <key>, /api/health excepted",
-                    settings.accessKeys().size());
+            LOG.info("Access keys are on: {} key(s); /api/* needs Authorization: Bearer <key>, {} excepted",
+                    settings.accessKeys().size(), String.join(" and ", Guard.OPEN));
         }
         return server;
     }
@@ -113,6 +115,16 @@ public final class Server implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
+    }
+
+    /**
+     * Every route the router holds, as {@code "GET /api/health"} (before and after filters left out):
+     * what the API description must cover. Read from the router itself, so no route can be missed.
+     */
+    List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path).toList();
     }
 
     /** For tests: the Jetty handler chain starts with the graceful handler. */

@@ -28,7 +28,7 @@ class ServerFailureTest {
 
     private static final Document DOCUMENT = DocumentLoader.builtIn();
 
-    private static Assistant assistant(AnswerModel model) {
+    static Assistant assistant(AnswerModel model) {
         return new Assistant(new Retriever(DOCUMENT, LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.DEFAULT, Shared.embedder())), model, Shared.support());
     }
 

@@ -1,0 +1,359 @@
+package dev.paracite.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.paracite.Main;
+import dev.paracite.assistant.AnswerModel;
+import dev.paracite.assistant.Draft;
+import dev.paracite.assistant.ScriptedModel;
+import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.llm.ModelSettings;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Real responses of every operation, at every status the tests can provoke, checked against the
+ * document the server serves at /api/openapi.json; the last test fails when a documented response was
+ * never exercised, and the route test when the server has a route the document lacks.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenApiContractTest {
+
+    private static final String KEY = "k-contract";
+    private static final String RUBLE = Http.question("What role should the ruble play?");
+    /** Routes outside the API: the browser's icon redirect (the page's files are not routes). */
+    private static final Set<String> NOT_API = Set.of("GET /favicon.ico");
+    /** Documented but not provoked: the stream fails after it opens with an error event; before, only a bug throws. */
+    private static final Set<String> NOT_PROVOKED = Set.of("POST /api/ask/stream 500");
+
+    private static Server server;
+    private static OpenApiContract contract;
+    private static String document;
+
+    @BeforeAll
+    static void start() {
+        server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0,
+                new ServerSettings(List.of(KEY), 0, 0, 10, List.of()));
+        document = new Http(server.port()).get(ApiDescription.PATH).body();
+        contract = OpenApiContract.of(document);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** An operation of the document, as a request that succeeds. */
+    private record Operation(String method, String template) {
+        static Operation of(String operation) {
+            String[] parts = operation.split(" ");
+            return new Operation(parts[0], parts[1]);
+        }
+
+        HttpRequest.Builder request(Server server, String body) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + template.replace("{label}", "8")));
+            if (template.equals("/api/ask/stream")) {
+                b.header("Accept", "text/event-stream");
+            }
+            return method.equals("POST") ? b.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)) : b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+    }
+
+    private static List<Operation> operations() {
+        return contract.operations().stream().map(Operation::of).toList();
+    }
+
+    /** Sends {@code request}, checks the reply against the document, and returns it. */
+    private static Http.Reply checked(Server to, Operation op, HttpRequest.Builder request) {
+        Http.Reply r = new Http(to.port()).send(request);
+        contract.check(op.method(), op.template(), r.raw());
+        return r;
+    }
+
+    private static Http.Reply withKey(Operation op, String body) {
+        return checked(server, op, op.request(server, body).header("Authorization", "Bearer " + KEY));
+    }
+
+    private static final Operation ASK = new Operation("POST", "/api/ask");
+    private static final Operation STREAM = new Operation("POST", "/api/ask/stream");
+
+    @Test
+    @Order(1)
+    void the_served_document_is_valid_openapi_3_1() {
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document);
+        assertEquals(List.of(), parsed.getMessages() == null ? List.of() : parsed.getMessages());
+        assertEquals("3.1.0", parsed.getOpenAPI().getOpenapi());
+        assertTrue(parsed.isOpenapi31());
+    }
+
+    @Test
+    @Order(1)
+    void every_route_of_the_server_is_an_operation_of_the_document_and_back() {
+        Set<String> routes = new HashSet<>(server.routes());
+        routes.removeAll(NOT_API);
+        assertEquals(new java.util.TreeSet<>(routes), contract.operations());
+    }
+
+    @Test
+    @Order(2)
+    void every_operation_answers_as_documented() {
+        for (Operation op : operations()) {
+            assertEquals(200, withKey(op, RUBLE).status(), op.toString());
+        }
+        assertEquals("3.1.0", new Http(server.port()).get(ApiDescription.PATH).json().get("openapi").asText());
+    }
+
+    @Test
+    @Order(2)
+    void every_shape_of_answer_and_stream_matches_its_schema() throws Exception {
+        List<String> asks = List.of(RUBLE,
+                "{\"question\": \"What role should the ruble play?\", \"include\": []}",
+                "{\"question\": \"What role should the ruble play?\", \"include\": [\"retrieved\"]}",
+                "{\"question\": \"What role should the ruble play?\", \"include\": [\"dropped\"], \"topK\": 3}",
+                "{\"question\": \"When was it signed?\", \"history\": [{\"role\": \"user\", \"content\": "
+                        + "\"What is the Collective Security Treaty?\"}, {\"role\": \"assistant\", \"content\": \"It is [3].\"}]}",
+                Http.question("What is the recipe for apple pie?"));
+        Set<String> outcomes = new HashSet<>();
+        for (String body : asks) {
+            assertEquals(List.of(), contract.schemaViolations("/components/schemas/AskRequest", body), body);
+            outcomes.add(withKey(ASK, body).json().get("outcome").asText());
+            assertEquals("done", last(Http.events(withKey(STREAM, body).body())).name(), body);
+        }
+        assertEquals(Set.of("answered", "not_in_document"), outcomes);
+        List<Http.Event> events = Http.events(withKey(STREAM, RUBLE).body());
+        assertEquals(Set.of("retrieved", "delta", "done"), Set.copyOf(events.stream().map(Http.Event::name).toList()));
+    }
+
+    @Test
+    @Order(2)
+    void bad_requests_get_the_documented_errors() {
+        String big = "{\"question\": \"" + "a".repeat(70_000) + "\"}";
+        List<String> bad = List.of("{\"question\": ", "[1]", "{\"question\": \"\"}",
+                "{\"question\": \"x\", \"history\": 3}", "{\"question\": \"x\", \"topK\": \"three\"}",
+                "{\"question\": \"x\", \"include\": [\"all\"]}");
+        List<String> codes = List.of("invalid_json", "invalid_request", "invalid_question", "invalid_history",
+                "invalid_top_k", "invalid_include");
+        for (Operation op : List.of(ASK, STREAM)) {
+            for (int i = 0; i < bad.size(); i++) {
+                Http.Reply r = withKey(op, bad.get(i));
+                assertEquals(codes.get(i), r.json().get("error").asText(), bad.get(i));
+                assertFalse(contract.schemaViolations("/components/schemas/AskRequest", bad.get(i)).isEmpty(), bad.get(i));
+            }
+            assertEquals(413, withKey(op, big).status());
+            assertEquals(415, checked(server, op, op.request(server, RUBLE).header("Authorization", "Bearer " + KEY)
+                    .setHeader("Content-Type", "text/plain")).status());
+        }
+        assertEquals(406, checked(server, STREAM, ASK.request(server, RUBLE).uri(URI.create("http://127.0.0.1:"
+                + server.port() + "/api/ask/stream")).header("Authorization", "Bearer " + KEY)).status());
+        for (String method : List.of("GET", "HEAD")) {
+            Operation paragraph = new Operation(method, "/api/paragraphs/{label}");
+            assertEquals(404, checked(server, paragraph, HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/api/paragraphs/999")).method(method, HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer " + KEY)).status());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void without_a_key_only_health_and_the_document_answer() {
+        Set<String> open = new HashSet<>();
+        for (Operation op : operations()) {
+            Http.Reply r = checked(server, op, op.request(server, RUBLE));
+            if (r.status() == 200) {
+                open.add(op.template());
+            } else {
+                assertEquals(401, r.status(), op.toString());
+            }
+        }
+        assertEquals(Set.copyOf(Guard.OPEN), open);
+    }
+
+    @Test
+    @Order(2)
+    void unknown_paths_and_methods_get_the_documented_error_shape() {
+        Http http = new Http(server.port());
+        String base = "http://127.0.0.1:" + server.port();
+        for (Http.Reply r : List.of(http.send(HttpRequest.newBuilder(URI.create(base + "/api/nothing"))
+                .header("Authorization", "Bearer " + KEY)), http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                .header("Authorization", "Bearer " + KEY).DELETE()))) {
+            assertTrue(r.status() == 404 || r.status() == 405, r.body());
+            assertEquals(List.of(), contract.schemaViolations("/components/schemas/Error", r.body()));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void over_the_rate_limit_every_operation_gets_429() {
+        try (Server limited = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0,
+                new ServerSettings(List.of(), 1, 1, 10, List.of()))) {
+            assertEquals(200, new Http(limited.port()).get("/api/health").status(), "the one request of the burst");
+            for (Operation op : operations()) {
+                assertEquals(429, checked(limited, op, op.request(limited, RUBLE)).status(), op.toString());
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void model_failures_get_502_and_503_and_end_streams_with_error_events() throws Exception {
+        WireMockServer wire = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        wire.start();
+        ModelSettings model = new ModelSettings("openai", wire.baseUrl() + "/v1", "sk-test", "local-llama", 0.0, 300,
+                Duration.ofSeconds(30), 0, false, null);
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try (Server failing = Server.start(Main.assistant(DocumentLoader.builtIn(), model), "127.0.0.1", 0)) {
+            wire.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500).withBody("{}")));
+            assertEquals("model_error", checked(failing, ASK, ASK.request(failing, RUBLE)).json().get("error").asText());
+            assertEquals("model_error", Http.events(checked(failing, STREAM, STREAM.request(failing, RUBLE)).body())
+                    .get(1).data().get("error").asText());
+            wire.resetAll();
+            wire.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429)
+                    .withHeader("Retry-After", "7").withBody("{}")));
+            Http.Reply busy = checked(failing, ASK, ASK.request(failing, RUBLE));
+            assertEquals("model_unavailable", busy.json().get("error").asText());
+            assertEquals("7", busy.raw().headers().firstValue("Retry-After").orElseThrow());
+            assertEquals("model_unavailable", Http.events(checked(failing, STREAM, STREAM.request(failing, RUBLE)).body())
+                    .get(1).data().get("error").asText());
+        } finally {
+            System.setErr(original);
+            wire.stop();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_broken_model_gets_500_a_full_server_503_and_a_greedy_client_429() throws Exception {
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AnswerModel model = ScriptedModel.answering(request -> {
+            if (request.question().contains("boom")) {
+                throw new IllegalStateException("boom");
+            }
+            inside.countDown();
+            await(release);
+            return Draft.answer("The ruble should be a reserve currency [8].");
+        });
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        // one place, two per client: the second answer finds the server full (503 busy)
+        Server full = Server.start(ServerFailureTest.assistant(model), "127.0.0.1", 0,
+                new ServerSettings(List.of(), 0, 0, 1, List.of(), 2, Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        // two places, one per client: the second answer finds this client's share taken (429 too_many_answers)
+        Server shared = Server.start(ServerFailureTest.assistant(model), "127.0.0.1", 0,
+                new ServerSettings(List.of(), 0, 0, 2, List.of(), 1, Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        CompletableFuture<Void> closing = null;
+        try {
+            String boom = Http.question("ruble boom?");
+            assertEquals("internal_error", checked(full, ASK, ASK.request(full, boom)).json().get("error").asText());
+            assertEquals("internal_error", Http.events(checked(full, STREAM, STREAM.request(full, boom)).body())
+                    .get(1).data().get("error").asText());
+            CompletableFuture<Http.Reply> heldFull = CompletableFuture.supplyAsync(() -> new Http(full.port()).postJson("/api/ask", RUBLE));
+            CompletableFuture<Http.Reply> heldShared = CompletableFuture.supplyAsync(() -> new Http(shared.port()).postJson("/api/ask", RUBLE));
+            assertTrue(inside.await(30, TimeUnit.SECONDS));
+            for (Operation op : List.of(ASK, STREAM)) {
+                assertEquals("busy", checked(full, op, op.request(full, RUBLE)).json().get("error").asText());
+                assertEquals("too_many_answers", checked(shared, op, op.request(shared, RUBLE)).json().get("error").asText());
+            }
+            closing = CompletableFuture.runAsync(full::close);
+            Http http = new Http(full.port());
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                 http.get("/api/health").status() != 503 && System.nanoTime() < deadline; ) {
+                Thread.sleep(20);
+            }
+            for (Operation op : operations()) {
+                assertEquals(503, checked(full, op, op.request(full, RUBLE)).status(), op.toString());
+            }
+            release.countDown();
+            assertEquals(200, heldFull.get(30, TimeUnit.SECONDS).status());
+            assertEquals(200, heldShared.get(30, TimeUnit.SECONDS).status());
+            closing.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            if (closing == null) {
+                full.close();
+            }
+            shared.close();
+            System.setErr(original);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_response_that_drifts_from_the_document_is_caught() throws Exception {
+        OpenApiContract fresh = OpenApiContract.of(document);
+        Http.Reply real = new Http(server.port()).send(ASK.request(server, RUBLE).header("Authorization", "Bearer " + KEY));
+        assertEquals(List.of(), fresh.violations("POST", "/api/ask", 200, "application/json", real.body()));
+        ObjectNode renamed = (ObjectNode) real.json().deepCopy();
+        renamed.set("answerText", renamed.remove("answer"));
+        ObjectNode added = (ObjectNode) real.json().deepCopy();
+        added.put("confidence", 0.9);
+        ObjectNode outcome = (ObjectNode) real.json().deepCopy();
+        outcome.put("outcome", "maybe");
+        ObjectNode statement = (ObjectNode) real.json().deepCopy();
+        ((ObjectNode) statement.get("statements").get(0)).remove("end");
+        for (ObjectNode drifted : List.of(renamed, added, outcome, statement)) {
+            assertFalse(fresh.violations("POST", "/api/ask", 200, "application/json", drifted.toString()).isEmpty(),
+                    drifted.toString());
+        }
+        assertFalse(fresh.violations("POST", "/api/ask", 418, "application/json", real.body()).isEmpty());
+        assertFalse(fresh.violations("POST", "/api/ask", 200, "text/html", real.body()).isEmpty());
+        assertFalse(fresh.violations("POST", "/api/ask", 400, "application/json",
+                "{\"error\": \"no_such_code\", \"message\": \"x\"}").isEmpty(), "codes are enumerated per status");
+        assertFalse(fresh.violations("POST", "/api/ask/stream", 200, "text/event-stream",
+                "event:delta\ndata:{\"text\": \"x\"}\n\n").isEmpty(), "a delta without its statement");
+        assertFalse(fresh.violations("POST", "/api/ask/stream", 200, "text/event-stream",
+                "event:progress\ndata:{}\n\n").isEmpty(), "an undocumented event");
+        assertThrows(AssertionError.class, () -> fresh.check("POST", "/api/ask", 200, "application/json", renamed.toString()));
+        assertEquals(Set.of(), fresh.exercised(), "a failed check exercises nothing");
+    }
+
+    @Test
+    @Order(3)
+    void every_documented_response_was_exercised() {
+        Set<String> expected = new java.util.TreeSet<>(contract.responses());
+        expected.removeAll(NOT_PROVOKED);
+        assertEquals(expected, contract.exercised());
+    }
+
+    private static Http.Event last(List<Http.Event> events) {
+        return events.get(events.size() - 1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -65,7 +65,8 @@ final class EvalCommand implements Callable<Integer> {
     private boolean required;
 
     @Option(names = "--replay", paramLabel = "FILE",
-            description = "with --model replay: the recorded model answers to play back (no key, no network)")
+            description = "with --model replay: the recorded model answers to play back, no key, no network "
+                    + "(default none)")
     private Path replay;
 
     @Option(names = "--compare", description = "what got better and worse between two report.json files")

@@ -23,13 +23,7 @@ final class AskCommand implements Callable<Integer> {
     private HelpOption help;
 
     @Mixin
-    private DocumentOption document;
-
-    @Mixin
-    private RetrievalOption retrieval;
-
-    @Mixin
-    private ModelOptions model;
+    private AnsweringOptions answering;
 
     private int topK;
 
@@ -60,7 +54,7 @@ final class AskCommand implements Callable<Integer> {
             throw new UsageException("ask needs a question, e.g. ask \"What role should the ruble play?\"");
         }
         Question question = new Question(String.join(" ", words), topK);
-        Response response = assistants.create(document.load(), new ModelChoice(model, retrieval.mode(), null))
+        Response response = assistants.create(answering.load(), answering.choice(null))
                 .ask(question);
         if (json) {
             out.println(Json.pretty(response.sent(Response.Part.ALL)));

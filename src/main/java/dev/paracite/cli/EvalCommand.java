@@ -36,13 +36,7 @@ final class EvalCommand implements Callable<Integer> {
     private HelpOption help;
 
     @Mixin
-    private DocumentOption document;
-
-    @Mixin
-    private RetrievalOption retrieval;
-
-    @Mixin
-    private ModelOptions model;
+    private AnsweringOptions answering;
 
     @Option(names = "--set", paramLabel = "PATH", defaultValue = "eval/dev.jsonl",
             description = "a JSONL question set or a SQuAD folder")
@@ -112,14 +106,14 @@ final class EvalCommand implements Callable<Integer> {
             if (articles != null) {
                 throw new UsageException("--articles selects articles of a SQuAD folder; " + set + " is a question file.");
             }
-            cases = List.of(new EvalCase(document.load(), sampled(EvalSet.load(set), sample)));
+            cases = List.of(new EvalCase(answering.load(), sampled(EvalSet.load(set), sample)));
         }
         ReplayModel recorded = null;
-        if (model.provider().equals("replay")) {
+        if (answering.model().provider().equals("replay")) {
             recorded = recorded(cases);
             cases = labelled(cases, recorded);
         }
-        ModelChoice choice = new ModelChoice(model, retrieval.mode(), recorded);
+        ModelChoice choice = answering.choice(recorded);
         Report report = new EvalRunner(d -> assistants.create(d, choice), progress).run(name, cases);
         ReportWriter.write(report, reports);
         out.println("Evaluation of " + name + " (identity " + report.identity() + ") with " + report.model() + ": "

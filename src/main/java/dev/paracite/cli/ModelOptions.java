@@ -79,11 +79,7 @@ public final class ModelOptions {
             description = "answer with the extractive model when the language model is unavailable")
     @Env("PARACITE_FALLBACK")
     void fallback(String value) {
-        String choice = value.strip().toLowerCase(Locale.ROOT);
-        if (!choice.equals("none") && !choice.equals("extractive")) {
-            throw new UsageException("--fallback must be extractive or none; it was \"" + choice + "\".");
-        }
-        fallback = choice.equals("extractive");
+        fallback = Values.oneOf("--fallback", value, "extractive", "none").equals("extractive");
     }
 
     /** {@code seconds} of at least {@code min} and at most an hour, as a duration. */

@@ -1,6 +1,5 @@
 package dev.paracite.cli;
 
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** {@code --retrieval}: how paragraphs are found, for the commands that ask questions. */
@@ -12,11 +11,7 @@ public final class RetrievalOption {
             description = "hybrid (BM25 fused with the offline embedding model) or bm25")
     @Env("PARACITE_RETRIEVAL")
     void mode(String value) {
-        String mode = value.strip().toLowerCase(Locale.ROOT);
-        if (!mode.equals("hybrid") && !mode.equals("bm25")) {
-            throw new UsageException("--retrieval must be bm25 or hybrid; it was \"" + value + "\".");
-        }
-        this.mode = mode;
+        mode = Values.oneOf("--retrieval", value, "bm25", "hybrid");
     }
 
     /** {@code hybrid} or {@code bm25}. */

@@ -14,13 +14,7 @@ final class ServeCommand implements Callable<Integer> {
     private HelpOption help;
 
     @Mixin
-    private DocumentOption document;
-
-    @Mixin
-    private RetrievalOption retrieval;
-
-    @Mixin
-    private ModelOptions model;
+    private AnsweringOptions answering;
 
     @Mixin
     private ServerOptions server;
@@ -36,6 +30,6 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // a bad --host or --port failed while parsing, before the document is loaded and indexed
-        return serving.serve(assistants.create(document.load(), new ModelChoice(model, retrieval.mode(), null)), server);
+        return serving.serve(assistants.create(answering.load(), answering.choice(null)), server);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paracite.cli;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /** Numbers given on the command line or in the environment, checked with a sentence naming the option. */
@@ -13,6 +14,15 @@ final class Values {
 
     static double decimal(String option, String value, double min, double max) {
         return parsed(option, value, min, max, Double::parseDouble, "a number").doubleValue();
+    }
+
+    /** {@code value} in lower case when it is {@code first} or {@code second}. */
+    static String oneOf(String option, String value, String first, String second) {
+        String choice = value.strip().toLowerCase(Locale.ROOT);
+        if (!choice.equals(first) && !choice.equals(second)) {
+            throw new UsageException(option + " must be " + first + " or " + second + "; it was \"" + value + "\".");
+        }
+        return choice;
     }
 
     /** {@code n} when it lies in [min, max]. */

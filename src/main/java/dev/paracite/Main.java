@@ -103,7 +103,7 @@ public final class Main {
                 EMBEDDING_CACHE);
     }
 
-    /** {@code hybrid} or {@code bm25}, as {@link RetrievalOption} checked it. */
+    /** {@code hybrid} or {@code bm25}, as the command line checked it. */
     static RetrievalSettings retrieval(String mode) {
         return mode.equals("bm25") ? RetrievalSettings.BM25 : RetrievalSettings.HYBRID;
     }

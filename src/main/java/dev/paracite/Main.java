@@ -8,13 +8,13 @@ import dev.paracite.embedding.Embedder;
 import dev.paracite.embedding.LoadingEmbedder;
 import dev.paracite.embedding.OnnxEmbedder;
 import dev.paracite.embedding.StoredVectors;
-import dev.paracite.eval.EvalSet;
-import dev.paracite.eval.ReplayModel;
 import dev.paracite.extractive.ExtractiveModel;
 import dev.paracite.grounding.Support;
 import dev.paracite.grounding.SupportSettings;
 import dev.paracite.cli.Cli;
-import dev.paracite.cli.CliArgs;
+import dev.paracite.cli.ModelChoice;
+import dev.paracite.cli.ModelOptions;
+import dev.paracite.cli.ServerOptions;
 import dev.paracite.cli.UsageException;
 import dev.paracite.corpus.Document;
 import dev.paracite.llm.ModelConfigException;
@@ -33,8 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** Composition root: the only place that chooses implementations and wires them together. */
@@ -53,12 +52,11 @@ public final class Main {
     }
 
     /** The assistant with the model and retrieval the command line and environment chose. */
-    public static Assistant assistant(Document document, CliArgs args) {
-        if ("replay".equalsIgnoreCase(args.option("--model", ""))) {
-            ReplayModel replay = ReplayModel.load(Cli.replayFile(args), EvalSet.load(Path.of(args.option("--set", "eval/dev.jsonl"))));
-            return assistant(document, replay, retrieval(args));
+    public static Assistant assistant(Document document, ModelChoice choice) {
+        if (choice.recorded() != null) {
+            return assistant(document, choice.recorded(), retrieval(choice.retrieval()));
         }
-        return assistant(document, settings(args), retrieval(args));
+        return assistant(document, settings(choice.model()), retrieval(choice.retrieval()));
     }
 
     /** An assistant whose answers come from {@code model} (recorded answers, in evaluations). */
@@ -105,33 +103,15 @@ public final class Main {
                 EMBEDDING_CACHE);
     }
 
-    static RetrievalSettings retrieval(CliArgs args) {
-        String mode = args.option("--retrieval", "default").toLowerCase(Locale.ROOT);
-        return switch (mode) {
-            case "default" -> RetrievalSettings.DEFAULT;
-            case "bm25" -> RetrievalSettings.BM25;
-            case "hybrid" -> RetrievalSettings.HYBRID;
-            default -> throw new UsageException("--retrieval must be bm25 or hybrid; it was \"" + mode + "\".");
-        };
+    /** {@code hybrid} or {@code bm25}, as the command line checked it. */
+    static RetrievalSettings retrieval(String mode) {
+        return mode.equals("bm25") ? RetrievalSettings.BM25 : RetrievalSettings.HYBRID;
     }
 
-    static ModelSettings settings(CliArgs args) {
-        String provider = args.option("--model", ModelSettings.EXTRACTIVE).toLowerCase(Locale.ROOT);
-        String fallback = args.option("--fallback", "none").toLowerCase(Locale.ROOT);
-        if (!fallback.equals("none") && !fallback.equals(ModelSettings.EXTRACTIVE)) {
-            throw new UsageException("--fallback must be extractive or none; it was \"" + fallback + "\".");
-        }
-        String prompts = args.option("--prompts", null);
-        return new ModelSettings(provider, args.option("--base-url", null), args.option("--api-key", null),
-                args.option("--model-name", null),
-                args.decimal("--temperature", ModelSettings.DEFAULT_TEMPERATURE, 0, 2),
-                args.number("--max-tokens", ModelSettings.DEFAULT_MAX_TOKENS, 1, 1_000_000),
-                Duration.ofMillis(Math.round(1000 * args.decimal("--timeout",
-                        ModelSettings.DEFAULT_TIMEOUT.toSeconds(), 0.1, 3600))),
-                args.number("--max-retries", ModelSettings.DEFAULT_MAX_RETRIES, 0, 10),
-                fallback.equals(ModelSettings.EXTRACTIVE), prompts == null ? null : Path.of(prompts),
-                Duration.ofMillis(Math.round(1000 * args.decimal("--answer-timeout",
-                        ModelSettings.DEFAULT_ANSWER_TIMEOUT.toSeconds(), 0.1, 3600))));
+    static ModelSettings settings(ModelOptions model) {
+        return new ModelSettings(model.provider(), model.baseUrl(), model.apiKey(), model.modelName(),
+                model.temperature(), model.maxTokens(), model.timeout(), model.maxRetries(), model.fallback(),
+                model.prompts(), model.answerTimeout());
     }
 
     /**
@@ -140,9 +120,9 @@ public final class Main {
      * to appear on a command line. Either, when given, must hold a key: a blank list would open the API
      * to everyone while looking protected.
      */
-    static ServerSettings serverSettings(CliArgs args, java.util.Map<String, String> env) {
+    static ServerSettings serverSettings(ServerOptions options, Map<String, String> env) {
         List<String> keys = new ArrayList<>();
-        String file = args.option("--access-keys", null);
+        String file = options.accessKeys();
         if (file != null) {
             try {
                 Files.readAllLines(Path.of(file)).stream().map(l -> l.replace("\uFEFF", "").strip())
@@ -163,27 +143,21 @@ public final class Main {
             }
             keys.addAll(envKeys);
         }
-        String origins = args.option("--cors-origins", "");
-        int maxAnswering = args.number("--max-answering", ServerSettings.DEFAULT_MAX_ANSWERING, 1, 10_000);
-        return new ServerSettings(keys,
-                args.number("--rate-limit", ServerSettings.DEFAULT_RATE_PER_MINUTE, 0, 1_000_000),
-                ServerSettings.DEFAULT_BURST, maxAnswering,
-                Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList(),
-                args.number("--max-answering-per-client", ServerSettings.defaultPerClient(maxAnswering), 1, maxAnswering),
-                Duration.ofMillis(Math.round(1000 * args.decimal("--drain-timeout",
-                        ServerSettings.DEFAULT_DRAIN.toSeconds(), 0, 3600))),
-                ServerSettings.DEFAULT_REQUEST_READ);
+        return new ServerSettings(keys, options.rateLimit(), ServerSettings.DEFAULT_BURST, options.maxAnswering(),
+                options.corsOrigins(), options.maxAnsweringPerClient(ServerSettings::defaultPerClient),
+                options.drainTimeout(), ServerSettings.DEFAULT_REQUEST_READ, options.metricsKey(),
+                options.logQuestions());
     }
 
     /**
      * Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops. The process exits 0 when
      * every request finished within the drain time, 1 when open streams had to be ended.
      */
-    static int serve(Assistant assistant, CliArgs args) {
-        ServerSettings settings = serverSettings(args, System.getenv());
+    static int serve(Assistant assistant, ServerOptions options) {
+        ServerSettings settings = serverSettings(options, System.getenv());
         Server server;
         try {
-            server = Server.start(assistant, args.host(), args.port(), settings);
+            server = Server.start(assistant, options.host(), options.port(), settings);
         } catch (ServerStartException e) {
             System.err.println("paracite: " + e.getMessage());
             return 1;

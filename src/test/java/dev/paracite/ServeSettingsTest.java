@@ -3,7 +3,7 @@ package dev.paracite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.paracite.cli.CliArgs;
+import dev.paracite.cli.ServerOptions;
 import dev.paracite.cli.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Access keys as an operator writes them: by hand in a variable, or in a file saved by any editor. */
 class ServeSettingsTest {
@@ -20,11 +21,8 @@ class ServeSettingsTest {
     @TempDir
     Path dir;
 
-    private static CliArgs serve(String... flags) {
-        String[] args = new String[flags.length + 1];
-        args[0] = "serve";
-        System.arraycopy(flags, 0, args, 1, flags.length);
-        return CliArgs.parse(args, Map.of());
+    private static ServerOptions serve(String... flags) {
+        return CommandLine.populateCommand(new ServerOptions(), flags);
     }
 
     @Test

@@ -1,29 +1,28 @@
 package dev.paracite.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.InvalidQuestionException;
 import dev.paracite.assistant.ModelUnavailableException;
-import dev.paracite.assistant.Outcome;
-import dev.paracite.assistant.Question;
-import dev.paracite.assistant.Response;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentException;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.corpus.IngestionNote;
-import dev.paracite.eval.EvalCase;
 import dev.paracite.eval.EvalException;
-import dev.paracite.eval.EvalQuestion;
-import dev.paracite.eval.ReplayModel;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Runs one command line and returns the exit code: 0 answered, 3 not in the document, 2 bad input. */
+/**
+ * Runs one command line and returns the exit code: 0 answered, 3 not in the document, 2 bad input, 5 the
+ * model was unavailable ({@code serve} and {@code eval} add their own). Every failure is one line on stderr.
+ */
 public final class Cli {
 
     public static final int ANSWERED = 0;
@@ -32,127 +31,93 @@ public final class Cli {
     public static final int MODEL_UNAVAILABLE = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Builds the assistant for a document with the model the command line chose. */
+    /** Builds the assistant for a document with the model and retrieval the command line chose. */
     @FunctionalInterface
     public interface Assistants {
-        Assistant create(Document document, CliArgs args);
+        Assistant create(Document document, ModelChoice choice);
     }
 
     /** Runs the server for {@code serve} until the process is stopped; returns the exit code. */
     @FunctionalInterface
     public interface Serving {
-        int serve(Assistant assistant, CliArgs args);
+        int serve(Assistant assistant, ServerOptions server);
     }
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Assistants assistants;
-    private final Serving serving;
-
-    private Cli(PrintStream out, PrintStream err, Assistants assistants, Serving serving) {
-        this.out = out;
-        this.err = err;
-        this.assistants = assistants;
-        this.serving = serving;
-    }
+    private Cli() {}
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
                           Assistants assistants, Serving serving) {
+        CommandLine cli = commands(env, out, err, assistants, serving);
+        cli.setParameterExceptionHandler((e, given) -> fail(err, usage(e)));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof UsageException || e instanceof InvalidQuestionException || e instanceof DocumentException
+                    || e instanceof EvalException) {
+                return fail(err, e.getMessage());
+            }
+            if (e instanceof ModelUnavailableException) {
+                err.println("paracite: " + e.getMessage());
+                return MODEL_UNAVAILABLE;
+            }
+            throw e;
+        });
         try {
-            CliArgs cli = CliArgs.parse(args, env);
-            return new Cli(out, err, assistants, serving).run(cli);
-        } catch (UsageException | InvalidQuestionException | DocumentException | EvalException e) {
-            err.println("paracite: " + e.getMessage());
-            return BAD_INPUT;
-        } catch (ModelUnavailableException e) {
-            err.println("paracite: " + e.getMessage());
-            return MODEL_UNAVAILABLE;
+            return cli.execute(args);
         } finally {
             out.flush();
         }
     }
 
-    private int run(CliArgs cli) {
-        return switch (cli.command()) {
-            case "help" -> {
-                out.print(Help.TEXT);
-                yield ANSWERED;
+    /**
+     * The command tree with its options' defaults read from {@code env}; the streams and the factories are
+     * what the commands use.
+     */
+    static CommandLine commands(Map<String, String> env, PrintStream out, PrintStream err, Assistants assistants,
+                                Serving serving) {
+        CommandLine cli = new CommandLine(new Paracite())
+                .addSubcommand(new ServeCommand(assistants, serving))
+                .addSubcommand(new AskCommand(out, assistants))
+                .addSubcommand(new DocumentCommand(out))
+                .addSubcommand(new EvalCommand(out, err, assistants))
+                .addSubcommand(new CommandLine.HelpCommand());
+        cli.setHelpFactory(HelpText::new);
+        cli.setUsageHelpWidth(100);
+        cli.setDefaultValueProvider(new EnvDefaults(env));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return cli;
+    }
+
+    /** A usage error as one sentence that names the option or command and where the help is. */
+    private static String usage(ParameterException e) {
+        if (e.getCause() instanceof UsageException u) {
+            return u.getMessage();
+        }
+        String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            // the first unknown argument is the mistake; picocli also lists the value that followed it
+            String first = u.getUnmatched().get(0);
+            if (first.startsWith("-")) {
+                return "Unknown option " + first + "; see " + help + ".";
             }
-            case "ask" -> ask(cli);
-            case "serve" -> {
-                // a bad --host or --port fails here, before the document is loaded and indexed
-                cli.host();
-                cli.port();
-                yield serving.serve(assistants.create(load(cli), cli), cli);
+            if (e.getCommandLine().getParent() == null) {
+                return "Unknown command \"" + first + "\"; see " + help + ".";
             }
-            case "document" -> document(cli);
-            case "eval" -> new EvalCommand(out, err, d -> assistants.create(d, cli), cases -> replayLabels(cli, cases)).run(cli);
-            default -> throw new UsageException("Unknown command \"" + cli.command() + "\"; see --help.");
-        };
+        }
+        return e.getMessage().replaceAll("\\s+", " ").strip() + "; see " + help + ".";
     }
 
-    private int ask(CliArgs cli) {
-        if (cli.positional().isEmpty()) {
-            throw new UsageException("ask needs a question, e.g. ask \"What role should the ruble play?\"");
-        }
-        int topK = cli.number("--top-k", Question.DEFAULT_TOP_K, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        Question question = new Question(String.join(" ", cli.positional()), topK);
-        Response response = assistants.create(load(cli), cli).ask(question);
-        if (cli.json()) {
-            out.println(Json.write(JSON, response.sent(Response.Part.ALL)));
-        } else {
-            Printer.response(response, out);
-        }
-        return response.outcome() == Outcome.ANSWERED ? ANSWERED : NOT_IN_DOCUMENT;
+    private static int fail(PrintStream err, String message) {
+        err.println("paracite: " + message);
+        return BAD_INPUT;
     }
 
-    private int document(CliArgs cli) {
-        Document document = load(cli);
-        if (cli.json()) {
-            Map<String, Object> view = new java.util.LinkedHashMap<>();
-            view.put("name", document.name());
-            view.put("paragraphs", document.paragraphs());
-            view.put("sections", document.sections());
-            view.put("notes", document.notes());
-            out.println(Json.write(JSON, view));
-        } else {
-            Printer.document(document, out);
-        }
-        return ANSWERED;
-    }
-
-    /** With {@code --model replay}, each question with the hand labels of its recorded answer. */
-    private static List<EvalCase> replayLabels(CliArgs cli, List<EvalCase> cases) {
-        if (!"replay".equalsIgnoreCase(cli.option("--model", ""))) {
-            return cases;
-        }
-        List<EvalQuestion> all = cases.stream().flatMap(c -> c.questions().stream()).toList();
-        ReplayModel replay = ReplayModel.load(replayFile(cli), all);
-        return cases.stream().map(c -> new EvalCase(c.document(), c.questions().stream()
-                .map(q -> q.withLabels(replay.labels().getOrDefault(q.id(), List.of()))).toList())).toList();
-    }
-
-    /** The recorded answers {@code --model replay} plays back. */
-    public static Path replayFile(CliArgs cli) {
-        String file = cli.option("--replay", null);
-        if (file == null) {
-            throw new UsageException("--model replay needs --replay FILE, the recorded answers to play back.");
-        }
-        return Path.of(file);
-    }
-
-    /** Loads the chosen document and logs every drop and flag ingestion made. */
+    /** Loads the chosen document ({@code null}: the built-in one) and logs every drop and flag ingestion made. */
     public static Document load(String path) {
         Document document = path == null ? DocumentLoader.builtIn() : DocumentLoader.load(Path.of(path));
         for (IngestionNote note : document.notes()) {
             LOG.warn("{}: {}", document.name(), note.describe());
         }
         return document;
-    }
-
-    private static Document load(CliArgs cli) {
-        return load(cli.document());
     }
 }

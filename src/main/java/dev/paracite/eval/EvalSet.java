@@ -1,8 +1,7 @@
 package dev.paracite.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paracite.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +13,6 @@ import java.util.Set;
 
 /** Reads an evaluation set: one JSON object per line, blank lines ignored, checked against the schema. */
 public final class EvalSet {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private EvalSet() {}
 
@@ -47,7 +43,7 @@ public final class EvalSet {
     private static EvalQuestion parse(Path file, int line, String json) {
         EvalQuestion q;
         try {
-            q = JSON.readValue(json, EvalQuestion.class);
+            q = Json.read(json, EvalQuestion.class);
         } catch (JsonProcessingException e) {
             throw new EvalException(file + " line " + line + " is not a valid question: "
                     + e.getOriginalMessage().replaceAll("\\s+", " ") + ".");

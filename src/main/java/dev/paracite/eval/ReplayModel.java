@@ -1,10 +1,10 @@
 package dev.paracite.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Draft;
+import dev.paracite.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +47,13 @@ public final class ReplayModel implements AnswerModel {
         } catch (IOException e) {
             throw new EvalException("Replay file " + file + " cannot be read: " + e.getMessage() + ".");
         }
-        ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
             }
             JsonNode row;
             try {
-                row = json.readTree(lines.get(i));
+                row = Json.tree(lines.get(i));
             } catch (IOException e) {
                 throw new EvalException(file + " line " + (i + 1) + " is not JSON.");
             }

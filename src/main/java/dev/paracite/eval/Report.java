@@ -1,7 +1,6 @@
 package dev.paracite.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.paracite.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.Map;
 public record Report(String set, String identity, String model, String createdAt, Summary overall,
                      Map<String, Summary> byKind, List<QuestionResult> questions) {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public Report {
         byKind = Map.copyOf(byKind);
         questions = List.copyOf(questions);
@@ -23,7 +20,7 @@ public record Report(String set, String identity, String model, String createdAt
 
     public static Report read(Path file) {
         try {
-            return JSON.readValue(file.toFile(), Report.class);
+            return Json.read(file, Report.class);
         } catch (IOException e) {
             throw new EvalException("Report " + file + " cannot be read: " + e.getMessage().split("\n")[0] + ".");
         }

@@ -1,5 +1,6 @@
 package dev.paracite.eval;
 
+import dev.paracite.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ public final class ReportWriter {
     public static void write(Report report, Path dir) {
         try {
             Files.createDirectories(dir);
-            Report.JSON.writeValue(dir.resolve("report.json").toFile(), report);
+            Json.pretty(report, dir.resolve("report.json"));
             Files.writeString(dir.resolve("report.md"), markdown(report), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.html"), HtmlReport.of(report), StandardCharsets.UTF_8);
         } catch (IOException e) {

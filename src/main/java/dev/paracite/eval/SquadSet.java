@@ -1,9 +1,9 @@
 package dev.paracite.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.stream.Stream;
  */
 public final class SquadSet {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SquadSet() {}
 
@@ -46,7 +45,7 @@ public final class SquadSet {
     }
 
     private static EvalCase article(Path file, int every) throws IOException {
-        JsonNode article = JSON.readTree(file.toFile()).get("data").get(0);
+        JsonNode article = Json.tree(file).get("data").get(0);
         String title = article.get("title").asText();
         List<Paragraph> paragraphs = new ArrayList<>();
         List<EvalQuestion> questions = new ArrayList<>();

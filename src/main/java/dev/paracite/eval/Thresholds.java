@@ -1,9 +1,8 @@
 package dev.paracite.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paracite.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +27,7 @@ public final class Thresholds {
 
     public static Thresholds load(Path file) {
         try {
-            JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+            JsonNode root = Json.tree(file);
             if (!root.path("sets").isArray()) {
                 throw new EvalException("Thresholds " + file + " need a \"sets\" list.");
             }
@@ -56,7 +55,7 @@ public final class Thresholds {
     public List<String> misses(Report report) {
         List<String> misses = new ArrayList<>();
         JsonNode set = entry(report.identity(), report.model()).orElseThrow();
-        Map<String, Object> values = Report.JSON.convertValue(report.overall(), Map.class);
+        Map<String, Object> values = Json.convert(report.overall(), Map.class);
         check(set.path("min"), values, true, misses);
         check(set.path("max"), values, false, misses);
         return misses;

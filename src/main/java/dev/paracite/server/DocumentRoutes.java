@@ -1,11 +1,9 @@
 package dev.paracite.server;
 
 import dev.paracite.corpus.Document;
-import dev.paracite.corpus.IngestionNote;
+import dev.paracite.corpus.DocumentSummary;
 import dev.paracite.corpus.Paragraph;
 import io.javalin.http.Context;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.IntSupplier;
 
 /** Read-only views of the loaded document: its paragraphs, its summary and the server's health. */
@@ -16,15 +14,6 @@ final class DocumentRoutes {
             return new ParagraphView(p.label(), p.section(), p.text());
         }
     }
-
-    record NoteView(String action, int firstLine, int lastLine, String paragraph, String message) {
-        static NoteView of(IngestionNote n) {
-            return new NoteView(n.action().name().toLowerCase(Locale.ROOT), n.firstLine(), n.lastLine(), n.paragraph(),
-                    n.message());
-        }
-    }
-
-    record DocumentView(String name, int paragraphs, List<String> sections, List<NoteView> ingestion) {}
 
     /** {@code answering}: answers being written now, each holding one of the server's places. */
     record Health(String status, String document, int paragraphs, String model, int answering) {}
@@ -51,8 +40,7 @@ final class DocumentRoutes {
     }
 
     void document(Context ctx) {
-        json(ctx, new DocumentView(document.name(), document.paragraphs().size(), document.sections(),
-                document.notes().stream().map(NoteView::of).toList()));
+        json(ctx, DocumentSummary.of(document));
     }
 
     void health(Context ctx) {

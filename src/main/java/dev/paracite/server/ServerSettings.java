@@ -18,10 +18,12 @@ import java.util.List;
  *                              streams with a {@code shutting_down} error
  * @param requestRead           how long a client may take to send a request's headers, and then its
  *                              body, before its connection is closed
+ * @param metricsKey            a key accepted on GET /metrics besides the access keys; null: none
+ * @param logQuestions          whether the access log includes each question's text
  */
 public record ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
                              List<String> corsOrigins, int maxAnsweringPerClient, Duration drain,
-                             Duration requestRead) {
+                             Duration requestRead, String metricsKey, boolean logQuestions) {
 
     /** One person's chat stays far below it; a script hammering the API does not. */
     public static final int DEFAULT_RATE_PER_MINUTE = 600;
@@ -40,6 +42,13 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
             throw new IllegalArgumentException("maxAnsweringPerClient must be at least 1, drain not negative, "
                     + "requestRead positive");
         }
+    }
+
+    /** Without a metrics key and without questions in the access log. */
+    public ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
+                          List<String> corsOrigins, int maxAnsweringPerClient, Duration drain, Duration requestRead) {
+        this(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain, requestRead,
+                null, false);
     }
 
     /** With the default share per client and drain. */
@@ -65,11 +74,11 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
 
     public ServerSettings withDrain(Duration drain) {
         return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
-                requestRead);
+                requestRead, metricsKey, logQuestions);
     }
 
     public ServerSettings withRequestRead(Duration requestRead) {
         return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
-                requestRead);
+                requestRead, metricsKey, logQuestions);
     }
 }

@@ -33,8 +33,8 @@ class CliTest {
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Cli.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8), Main::assistant,
-                (assistant, cli) -> {
-                    served.add(cli.host() + ":" + cli.port() + " " + assistant.document().name());
+                (assistant, server) -> {
+                    served.add(server.host() + ":" + server.port() + " " + assistant.document().name());
                     return 0;
                 });
         out = o.toString(StandardCharsets.UTF_8);
@@ -90,9 +90,9 @@ class CliTest {
         assertEquals(2, run("ask", "--top-k", "0", "q"));
         assertEquals("paracite: topK must be between 1 and 20; it was 0.\n", err);
         assertEquals(2, run("ask", "--frobnicate", "q"));
-        assertEquals("paracite: Unknown option --frobnicate; see --help.\n", err);
+        assertEquals("paracite: Unknown option --frobnicate; see paracite ask --help.\n", err);
         assertEquals(2, run("fly"));
-        assertEquals("paracite: Unknown command \"fly\"; see --help.\n", err);
+        assertEquals("paracite: Unknown command \"fly\"; see paracite --help.\n", err);
         assertEquals("", out);
     }
 
@@ -160,14 +160,73 @@ class CliTest {
     }
 
     @Test
-    void help_lists_commands_and_options() {
+    void help_lists_the_commands_and_each_command_its_options_with_default_and_variable() {
         assertEquals(0, run("--help"));
-        for (String word : List.of("serve", "ask", "document", "--document", "--json", "--top-k", "--host", "--port",
-                "PARACITE_DOCUMENT")) {
+        for (String word : List.of("serve", "ask", "document", "eval", "help",
+                "Usage: target/paracite <command> [options]", "Exit codes: 0 answered")) {
             assertTrue(out.contains(word), word);
         }
+        String top = out;
         assertEquals(0, run());
         assertTrue(out.startsWith("Paracite"));
+        assertEquals(top, out, "no arguments print the help");
+        assertEquals(0, run("ask", "--help"));
+        assertTrue(out.contains("--top-k=N") && out.contains("(default 5; env PARACITE_TOP_K)"), out);
+        assertTrue(out.contains("--document=PATH") && out.contains("(env PARACITE_DOCUMENT)"), out);
+        assertEquals(0, run("help", "serve"));
+        assertTrue(out.contains("--port=N") && out.contains("(default 7070; env PARACITE_PORT)"), out);
+    }
+
+    /** Each command's options, by command: what its --help must list, and nothing else. */
+    private static final Map<String, List<String>> OWN = Map.of(
+            "ask", List.of("--document", "--retrieval", "--model", "--temperature", "--top-k", "--json"),
+            "serve", List.of("--document", "--retrieval", "--model", "--temperature", "--host", "--port",
+                    "--access-keys", "--rate-limit", "--metrics-key", "--log-questions"),
+            "eval", List.of("--document", "--retrieval", "--model", "--temperature", "--set", "--sample", "--out",
+                    "--thresholds", "--articles", "--require-thresholds", "--replay", "--compare"),
+            "document", List.of("--document", "--json"));
+
+    @Test
+    void each_commands_help_lists_only_its_own_options() {
+        List<String> all = OWN.values().stream().flatMap(List::stream).distinct().toList();
+        for (Map.Entry<String, List<String>> command : OWN.entrySet()) {
+            assertEquals(0, run(command.getKey(), "--help"));
+            for (String option : all) {
+                assertEquals(command.getValue().contains(option), out.contains(option + "=") || out.contains(option + " "),
+                        command.getKey() + " --help and " + option + ":\n" + out);
+            }
+        }
+    }
+
+    @Test
+    void an_option_of_another_command_is_a_usage_error_naming_it() {
+        assertEquals(2, run("ask", "--port", "1", "q"));
+        assertEquals("paracite: Unknown option --port; see paracite ask --help.\n", err);
+        assertEquals(2, run("ask", "--port", "99999", "--rate-limit", "5", "--set", "foo", "q"));
+        assertTrue(err.contains("--port"), err);
+        assertEquals(2, run("document", "--model", "openai"));
+        assertEquals("paracite: Unknown option --model; see paracite document --help.\n", err);
+        assertEquals(2, run("serve", "--set", "eval/dev.jsonl"));
+        assertTrue(err.startsWith("paracite: Unknown option --set;"), err);
+        assertEquals(2, run("ask", "q", "--top-k"));
+        assertEquals("paracite: Missing required parameter for option '--top-k' (N); see paracite ask --help.\n", err);
+        assertEquals("", out);
+        assertTrue(served.isEmpty());
+    }
+
+    @Test
+    void a_variable_sets_an_option_a_flag_wins_and_a_bad_variable_is_bad_input_naming_the_option() {
+        assertEquals(0, run(Map.of("PARACITE_PORT", "not a port"), "serve", "--port", "8081"));
+        assertEquals(List.of("127.0.0.1:8081 strategic-course-cis"), served);
+        assertEquals(2, run(Map.of("PARACITE_PORT", "not a port"), "serve"));
+        assertEquals("paracite: --port must be a whole number; it was \"not a port\".\n", err);
+        assertEquals(2, run(Map.of("PARACITE_TEMPERATURE", "5"), "ask", "q"));
+        assertEquals("paracite: --temperature must be between 0 and 2; it was 5.\n", err);
+        assertEquals(2, run(Map.of("PARACITE_LOG_QUESTIONS", "yes"), "serve"));
+        assertTrue(err.contains("--log-questions"), err);
+        assertEquals(2, run(Map.of("PARACITE_RETRIEVAL", "dense"), "ask", "q"));
+        assertEquals("paracite: --retrieval must be bm25 or hybrid; it was \"dense\".\n", err);
+        assertEquals(1, served.size(), "nothing served after bad input");
     }
 
     @Test
@@ -195,5 +254,23 @@ class CliTest {
         assertTrue(out.startsWith("strategic-course-cis: 25 paragraphs in 7 sections"), out);
         assertTrue(out.contains("dropped lines 63-65: paragraph 15 repeated with identical text"));
         assertTrue(out.contains("IV. Humanitarian cooperation and human rights"));
+    }
+
+    @Test
+    void document_json_is_the_summary_with_its_ingestion_notes() throws IOException {
+        assertEquals(0, run("document", "--json"));
+        JsonNode json = new ObjectMapper().readTree(out);
+        assertEquals(List.of("name", "paragraphs", "sections", "ingestion"), fieldNames(json));
+        assertEquals(25, json.get("paragraphs").asInt());
+        assertEquals(12, json.get("ingestion").size());
+        JsonNode note = json.get("ingestion").get(0);
+        assertEquals(List.of("action", "firstLine", "lastLine", "paragraph", "message"), fieldNames(note));
+        assertTrue(List.of("dropped", "flagged").contains(note.get("action").asText()), note.toString());
+    }
+
+    private static List<String> fieldNames(JsonNode json) {
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        return fields;
     }
 }

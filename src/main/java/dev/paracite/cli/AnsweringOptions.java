@@ -1,0 +1,31 @@
+package dev.paracite.cli;
+
+import dev.paracite.assistant.AnswerModel;
+import dev.paracite.corpus.Document;
+import picocli.CommandLine.Mixin;
+
+/** The options of every command that answers questions ({@code ask}, {@code serve}, {@code eval}). */
+final class AnsweringOptions {
+
+    @Mixin
+    private DocumentOption document;
+
+    @Mixin
+    private RetrievalOption retrieval;
+
+    @Mixin
+    private ModelOptions model;
+
+    Document load() {
+        return document.load();
+    }
+
+    ModelOptions model() {
+        return model;
+    }
+
+    /** The model and retrieval chosen; {@code recorded} answers replace the model when not null. */
+    ModelChoice choice(AnswerModel recorded) {
+        return new ModelChoice(model, retrieval.mode(), recorded);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.paracite.cli;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Numbers given on the command line or in the environment, checked with a sentence naming the option. */
+final class Values {
+
+    private Values() {}
+
+    static int whole(String option, String value, int min, int max) {
+        return parsed(option, value, min, max, Integer::parseInt, "a whole number").intValue();
+    }
+
+    static double decimal(String option, String value, double min, double max) {
+        return parsed(option, value, min, max, Double::parseDouble, "a number").doubleValue();
+    }
+
+    /** {@code value} in lower case when it is {@code first} or {@code second}. */
+    static String oneOf(String option, String value, String first, String second) {
+        String choice = value.strip().toLowerCase(Locale.ROOT);
+        if (!choice.equals(first) && !choice.equals(second)) {
+            throw new UsageException(option + " must be " + first + " or " + second + "; it was \"" + value + "\".");
+        }
+        return choice;
+    }
+
+    /** {@code n} when it lies in [min, max]. */
+    static int within(String option, int n, int min, int max) {
+        return parsed(option, Integer.toString(n), min, max, Integer::parseInt, "a whole number").intValue();
+    }
+
+    private static Number parsed(String option, String value, double min, double max, Function<String, Number> parse,
+                                 String kind) {
+        Number n;
+        try {
+            n = parse.apply(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be " + kind + "; it was \"" + value + "\".");
+        }
+        if (!(n.doubleValue() >= min && n.doubleValue() <= max)) {
+            throw new UsageException(option + " must be between " + format(min) + " and " + format(max) + "; it was "
+                    + value.strip() + ".");
+        }
+        return n;
+    }
+
+    private static String format(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+    }
+}

@@ -59,20 +59,6 @@ class LangChain4jClientTest {
                 .apiKey(key).modelName("paracite").temperature(0.0).maxRetries(0).timeout(Duration.ofSeconds(30)).build();
     }
 
-    /** The citations of paragraph 8 as Paracite sends them: the statement they support ends with the marker. */
-    private static void assertCitesParagraph8(String content, JsonNode citations) {
-        assertTrue(content.endsWith("reserve currency [8]."), content);
-        assertEquals(1, citations.size(), citations.toString());
-        JsonNode eight = citations.get(0);
-        assertEquals("8", eight.get("paragraph").asText());
-        assertEquals("II. Economic cooperation", eight.get("section").asText());
-        assertEquals("strategic-course-cis", eight.get("document").asText());
-        String paragraph = eight.get("text").asText();
-        assertTrue(paragraph.startsWith("To consider the normalization") && paragraph.contains("reserve currency"), paragraph);
-        assertTrue(content.substring(eight.get("span").get("start").asInt(), eight.get("span").get("end").asInt())
-                .endsWith("[8]."));
-    }
-
     @Test
     void open_ai_chat_model_gets_the_answer_with_its_markers_and_the_raw_response_carries_the_citations() {
         ChatResponse response = model(KEY).chat(SystemMessage.from("You are a helpful assistant."),
@@ -80,7 +66,7 @@ class LangChain4jClientTest {
         String content = response.aiMessage().text();
         JsonNode raw = Http.json(((OpenAiChatResponseMetadata) response.metadata()).rawHttpResponse().body());
         assertEquals(content, raw.get("choices").get(0).get("message").get("content").asText());
-        assertCitesParagraph8(content, raw.get("choices").get(0).get("message").get("citations"));
+        OpenAiEndpointTest.assertCitesParagraph8(content, raw.get("choices").get(0).get("message").get("citations"));
         assertEquals(raw.get("citations"), raw.get("choices").get(0).get("message").get("citations"));
         assertEquals("paracite", response.modelName());
         assertEquals(dev.langchain4j.model.output.FinishReason.STOP, response.finishReason());
@@ -131,7 +117,7 @@ class LangChain4jClientTest {
         List<String> data = events.stream().map(ServerSentEvent::data).filter(d -> !d.equals("[DONE]")).toList();
         JsonNode last = Http.json(data.get(data.size() - 1));
         assertEquals("stop", last.get("choices").get(0).get("finish_reason").asText());
-        assertCitesParagraph8(content, last.get("citations"));
+        OpenAiEndpointTest.assertCitesParagraph8(content, last.get("citations"));
         assertEquals(last.get("citations"), last.get("choices").get(0).get("delta").get("citations"));
     }
 }

@@ -51,6 +51,23 @@ class OpenAiEndpointTest {
         return error;
     }
 
+    /**
+     * The citations of the ruble answer as every client must see them: one, of paragraph 8, with its
+     * section, text and document, its span the statement that ends with the marker.
+     */
+    static void assertCitesParagraph8(String content, JsonNode citations) {
+        assertTrue(content.endsWith("reserve currency [8]."), content);
+        assertEquals(1, citations.size(), citations.toString());
+        JsonNode eight = citations.get(0);
+        assertEquals(List.of("paragraph", "section", "text", "document", "span"), fields(eight));
+        assertEquals("8", eight.get("paragraph").asText());
+        assertEquals("II. Economic cooperation", eight.get("section").asText());
+        assertEquals("strategic-course-cis", eight.get("document").asText());
+        assertTrue(eight.get("text").asText().startsWith("To consider the normalization"), eight.toString());
+        assertTrue(content.substring(eight.get("span").get("start").asInt(), eight.get("span").get("end").asInt())
+                .endsWith("reserve currency [8]."), eight.toString());
+    }
+
     private static List<String> fields(JsonNode node) {
         List<String> fields = new ArrayList<>();
         node.fieldNames().forEachRemaining(fields::add);
@@ -76,15 +93,10 @@ class OpenAiEndpointTest {
         JsonNode asked = http.postJson("/api/ask", Http.question("What role should the ruble play?")).json();
         assertEquals(asked.get("answer").asText(), content, "the same answer as /api/ask");
         assertTrue(content.endsWith("reserve currency [8]."), content);
-        JsonNode citation = message.get("citations").get(0);
-        assertEquals(List.of("paragraph", "section", "text", "document", "span"), fields(citation));
-        assertEquals("8", citation.get("paragraph").asText());
-        assertEquals("II. Economic cooperation", citation.get("section").asText());
-        assertTrue(citation.get("text").asText().startsWith("To consider the normalization"), citation.toString());
-        assertEquals("strategic-course-cis", citation.get("document").asText());
-        String cited = content.substring(citation.get("span").get("start").asInt(), citation.get("span").get("end").asInt());
-        assertTrue(cited.endsWith("[8]."), "the span is the statement citing it: " + cited);
-        assertEquals(asked.get("statements").get(0).get("start"), citation.get("span").get("start"));
+        assertCitesParagraph8(content, message.get("citations"));
+        JsonNode span = message.get("citations").get(0).get("span");
+        assertEquals(asked.get("statements").get(0).get("start"), span.get("start"), "the span is the statement's");
+        assertEquals(asked.get("statements").get(0).get("end"), span.get("end"));
         assertEquals(message.get("citations"), json.get("citations"), "the same citations beside the choices");
     }
 

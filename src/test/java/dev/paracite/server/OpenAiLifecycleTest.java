@@ -7,49 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paracite.Main;
 import dev.paracite.RawHttp;
-import dev.paracite.Shared;
-import dev.paracite.assistant.AnswerModel;
-import dev.paracite.assistant.Assistant;
-import dev.paracite.assistant.Draft;
-import dev.paracite.assistant.ScriptedModel;
-import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.llm.ModelSettings;
-import dev.paracite.retrieval.LuceneParagraphSearch;
-import dev.paracite.retrieval.RetrievalSettings;
-import dev.paracite.retrieval.Retriever;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What holds for /api/* holds for /v1/*: access keys, the cap on answers, clients that leave, shutdown. */
 class OpenAiLifecycleTest {
 
     private static final String STREAMED = OpenAiEndpointTest.RUBLE.formatted(", \"stream\": true");
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void quiet() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(originalErr);
-    }
-
     @Test
     void with_access_keys_v1_needs_a_bearer_key_and_refuses_in_openai_s_shape() {
         try (Server server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0,
@@ -67,32 +39,21 @@ class OpenAiLifecycleTest {
         }
     }
 
-    private static Assistant stuckAssistant(CountDownLatch entered, CountDownLatch release) {
-        AnswerModel stuck = ScriptedModel.answering(r -> {
-            entered.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Draft.answer("The ruble should be a reserve currency [8].");
-        });
-        Document document = DocumentLoader.builtIn();
-        return new Assistant(new Retriever(document, LuceneParagraphSearch.build(document, RetrievalSettings.DEFAULT,
-                Shared.embedder())), stuck, Shared.support());
+    /** A server whose model server takes each request and never answers, with room for {@code maxAnswering} answers. */
+    private static Server silent(SilentModel model, ServerSettings settings) {
+        return Server.start(Main.assistant(DocumentLoader.builtIn(), new ModelSettings("openai", model.baseUrl(), "k",
+                "gpt-test", 0, 300, Duration.ofSeconds(60), 2, false, null, Duration.ofSeconds(60))), "127.0.0.1", 0,
+                settings);
     }
 
     @Test
     void a_stream_beyond_the_cap_gets_503_and_a_stream_open_at_shutdown_ends_with_an_openai_error_chunk() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            Server server = Server.start(stuckAssistant(entered, release), "127.0.0.1", 0,
-                    new ServerSettings(List.of(), 0, 0, 1, List.of()).withDrain(Duration.ofMillis(300)));
+        try (SilentModel model = new SilentModel()) {
+            Server server = silent(model, new ServerSettings(List.of(), 0, 0, 1, List.of()).withDrain(Duration.ofMillis(300)));
             Http http = new Http(server.port());
             CompletableFuture<Http.Reply> stream = CompletableFuture.supplyAsync(
                     () -> http.postJson("/v1/chat/completions", STREAMED));
-            assertTrue(entered.await(30, TimeUnit.SECONDS));
+            assertTrue(model.awaitRequests(1, 30), "the model was called");
             Http.Reply busy = http.postJson("/v1/chat/completions", STREAMED);
             OpenAiEndpointTest.assertOpenAiError(busy, 503, "server_error", "busy");
             assertEquals("1", busy.raw().headers().firstValue("Retry-After").orElseThrow());
@@ -104,17 +65,13 @@ class OpenAiLifecycleTest {
             assertEquals("server_error", last.get("error").get("type").asText());
             assertFalse(body.contains("[DONE]"), "an error ends the stream without [DONE]");
             assertEquals("assistant", chunks.get(0).get("choices").get(0).get("delta").get("role").asText());
-        } finally {
-            release.countDown();
         }
     }
 
     @Test
     void a_client_that_leaves_a_stream_cancels_the_model_call_and_frees_its_place() throws Exception {
         try (SilentModel model = new SilentModel();
-             Server server = Server.start(Main.assistant(DocumentLoader.builtIn(), new ModelSettings("openai",
-                     model.baseUrl(), "k", "gpt-test", 0, 300, Duration.ofSeconds(60), 2, false, null,
-                     Duration.ofSeconds(60))), "127.0.0.1", 0)) {
+             Server server = silent(model, ServerSettings.defaults())) {
             long left;
             try (Socket client = new Socket("127.0.0.1", server.port())) {
                 RawHttp.postJson(client, "/v1/chat/completions", "", "", STREAMED);

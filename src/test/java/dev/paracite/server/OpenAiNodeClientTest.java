@@ -60,24 +60,12 @@ class OpenAiNodeClientTest {
         return text;
     }
 
-    private static void assertCitesParagraph8(String content, JsonNode citations) {
-        assertTrue(content.endsWith("reserve currency [8]."), content);
-        assertEquals(1, citations.size(), citations.toString());
-        JsonNode eight = citations.get(0);
-        assertEquals("8", eight.get("paragraph").asText());
-        assertEquals("II. Economic cooperation", eight.get("section").asText());
-        assertEquals("strategic-course-cis", eight.get("document").asText());
-        assertTrue(eight.get("text").asText().startsWith("To consider the normalization"), eight.toString());
-        assertTrue(content.substring(eight.get("span").get("start").asInt(), eight.get("span").get("end").asInt())
-                .endsWith("[8]."));
-    }
-
     @Test
     void the_sdk_reads_the_answer_with_its_markers_and_the_citations_on_the_message() {
         JsonNode completion = result.get("completion");
         assertEquals("assistant", completion.get("role").asText());
         assertEquals("stop", completion.get("finish").asText());
-        assertCitesParagraph8(completion.get("content").asText(), completion.get("citations"));
+        OpenAiEndpointTest.assertCitesParagraph8(completion.get("content").asText(), completion.get("citations"));
         assertEquals(completion.get("citations"), completion.get("topLevel"));
     }
 
@@ -87,7 +75,7 @@ class OpenAiNodeClientTest {
         assertEquals(result.get("completion").get("content"), stream.get("content"));
         assertTrue(stream.get("chunks").asInt() >= 3, "role, content, finish: " + stream);
         assertEquals("stop", stream.get("finish").asText());
-        assertCitesParagraph8(stream.get("content").asText(), stream.get("citations"));
+        OpenAiEndpointTest.assertCitesParagraph8(stream.get("content").asText(), stream.get("citations"));
         assertEquals(stream.get("citations"), stream.get("deltaCitations"));
     }
 
@@ -95,7 +83,7 @@ class OpenAiNodeClientTest {
     void the_sdk_s_stream_helper_ends_with_the_citations_on_its_final_message() {
         JsonNode helper = result.get("helper");
         assertEquals(result.get("completion").get("content"), helper.get("content"));
-        assertCitesParagraph8(helper.get("content").asText(), helper.get("citations"));
+        OpenAiEndpointTest.assertCitesParagraph8(helper.get("content").asText(), helper.get("citations"));
     }
 
     @Test

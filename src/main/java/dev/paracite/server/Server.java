@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: the ask API, the paragraph API, the OpenAI-compatible API and the chat page, on one
- * host and port. Closing it
- * stops taking requests, lets those in flight finish (bounded), then stops Jetty.
+ * host and port. Closing it stops taking requests, lets those in flight finish (bounded), then stops
+ * Jetty.
  */
 public final class Server implements AutoCloseable {
 

@@ -9,16 +9,22 @@ final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
     private final long retryAfterSeconds;
+    private final String param;
 
     ApiError(int status, String code, String message) {
         this(status, code, message, 0);
     }
 
     ApiError(int status, String code, String message, long retryAfterSeconds) {
+        this(status, code, message, retryAfterSeconds, null);
+    }
+
+    private ApiError(int status, String code, String message, long retryAfterSeconds, String param) {
         super(message);
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds > 0 ? retryAfterSeconds : status == 429 || status == 503 ? 1 : 0;
+        this.param = param;
     }
 
     /** Seconds for the {@code Retry-After} header; 0: none. */
@@ -28,6 +34,16 @@ final class ApiError extends RuntimeException {
 
     static ApiError badRequest(String code, String message) {
         return new ApiError(400, code, message);
+    }
+
+    /** A 400 about one request field, which the OpenAI error shape names in {@code param}. */
+    static ApiError badField(String param, String code, String message) {
+        return new ApiError(400, code, message, 0, param);
+    }
+
+    /** The request field at fault, or null. */
+    String param() {
+        return param;
     }
 
     int status() {

@@ -34,11 +34,25 @@ final class AskRequests {
     private AskRequests() {}
 
     static AskRequest read(Context ctx) {
+        return parse(json(ctx));
+    }
+
+    /** A JSON request body, as every route that takes one reads it: its content type, size and syntax checked. */
+    static JsonNode json(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals("application/json")) {
             throw new ApiError(415, "unsupported_media_type", "Send the question as JSON with Content-Type: application/json.");
         }
-        return parse(Json.read(body(ctx)));
+        return Json.read(body(ctx));
+    }
+
+    /** A question from its parts, or the 400 that says whether the question or the history is at fault. */
+    static Question question(String text, List<Turn> history, int topK) {
+        try {
+            return new Question(text, history, topK);
+        } catch (InvalidQuestionException e) {
+            throw ApiError.badRequest(e.aboutHistory() ? "invalid_history" : "invalid_question", e.getMessage());
+        }
     }
 
     static AskRequest parse(JsonNode json) {
@@ -59,12 +73,8 @@ final class AskRequests {
         if (!question.isTextual()) {
             throw ApiError.badRequest("invalid_request", "The field \"question\" must be a string.");
         }
-        try {
-            Question asked = new Question(question.asText(), history(json.get("history")), topK(json.get("topK")));
-            return new AskRequest(asked, include(json.get("include")));
-        } catch (InvalidQuestionException e) {
-            throw ApiError.badRequest(e.aboutHistory() ? "invalid_history" : "invalid_question", e.getMessage());
-        }
+        Question asked = question(question.asText(), history(json.get("history")), topK(json.get("topK")));
+        return new AskRequest(asked, include(json.get("include")));
     }
 
     private static List<Turn> history(JsonNode node) {

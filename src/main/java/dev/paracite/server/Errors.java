@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps every failure to one JSON shape, {@code {"error", "message"}}, in one place. Unexpected failures
+ * Maps every failure to one JSON shape per API, in one place: {@code {"error", "message"}} on
+ * {@code /api/*} and everywhere else, OpenAI's {@code {"error": {"message", "type", "param", "code"}}}
+ * on {@code /v1/*}, where OpenAI's clients read it. Unexpected failures
  * get a 500 with a request id that is also in the log line; no stack trace, exception name or path
  * reaches the client.
  */
@@ -66,7 +68,8 @@ final class Errors {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        ctx.status(e.status()).contentType("application/json").result(Json.write(e.body()));
+        Object body = ctx.path().startsWith("/v1/") ? OpenAiWire.ErrorBody.of(e) : e.body();
+        ctx.status(e.status()).contentType("application/json").result(Json.write(body));
     }
 
     private static String clip(String path) {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: the ask API, the paragraph API and the chat page, on one host and port. Closing it
- * stops taking requests, lets those in flight finish (bounded), then stops Jetty.
+ * The HTTP server: the ask API, the paragraph API, the OpenAI-compatible API and the chat page, on one
+ * host and port. Closing it stops taking requests, lets those in flight finish (bounded), then stops
+ * Jetty.
  */
 public final class Server implements AutoCloseable {
 
@@ -26,7 +27,7 @@ public final class Server implements AutoCloseable {
     private final Drain drain = new Drain();
     private final ServerSettings settings;
     private final Guard guard;
-    private final AskRoutes ask;
+    private final Answering answering;
     private SlowClients slowClients;
 
     /** Served with every response: no inline script or style, no framing, nothing sent elsewhere. */
@@ -36,7 +37,9 @@ public final class Server implements AutoCloseable {
     private Server(Assistant assistant, ServerSettings settings) {
         this.settings = settings;
         this.guard = new Guard(settings);
-        this.ask = new AskRoutes(assistant, guard);
+        this.answering = new Answering(assistant, guard);
+        AskRoutes ask = new AskRoutes(answering);
+        ChatCompletions chat = new ChatCompletions(answering, System.currentTimeMillis() / 1000);
         DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName(), guard::answering);
         ApiDescription description = new ApiDescription();
         this.app = Javalin.create(config -> {
@@ -58,13 +61,18 @@ public final class Server implements AutoCloseable {
             });
             config.routes.before(Server::securityHeaders);
             // requests the guard refuses or answers itself (401, 429, OPTIONS) are never counted in flight
-            config.routes.before("/api/*", guard::check);
-            config.routes.before("/api/*", drain::enter);
-            config.routes.after("/api/*", drain::leave);
+            for (String api : List.of("/api/*", "/v1/*")) {
+                config.routes.before(api, guard::check);
+                config.routes.before(api, drain::enter);
+                config.routes.after(api, drain::leave);
+            }
             // browsers ask for it whatever the page says; the page's icon is an SVG
             config.routes.get("/favicon.ico", ctx -> ctx.redirect("/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", ask::stream);
+            config.routes.post("/v1/chat/completions", chat::complete);
+            config.routes.get("/v1/models", chat::models);
+            config.routes.get("/v1/models/{model}", chat::model);
             // HEAD runs the GET handler; Jetty sends its headers without the body
             for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
                 config.routes.addHttpHandler(type, "/api/paragraphs", docs::paragraphs);
@@ -104,7 +112,7 @@ public final class Server implements AutoCloseable {
         if (settings.accessKeys().isEmpty()) {
             LOG.info("Access keys are off: anyone who can reach this address may use the API");
         } else {
-            LOG.info("Access keys are on: {} key(s); /api/* needs Authorization: Bearer <key>, {} excepted",
+            LOG.info("Access keys are on: {} key(s); /api/* and /v1/* need Authorization: Bearer <key>, {} excepted",
                     settings.accessKeys().size(), String.join(" and ", Guard.OPEN));
         }
         return server;
@@ -158,7 +166,7 @@ public final class Server implements AutoCloseable {
         try {
             drained = drain.await(settings.drain().toMillis());
             if (!drained) {
-                int ended = ask.endStreams(new ApiError.Body("shutting_down",
+                int ended = answering.endStreams(new ApiError(503, "shutting_down",
                         "The server is shutting down; the answer was stopped. Ask again shortly."));
                 LOG.warn("{} request(s) still in flight after {} ms; ended {} open stream(s)", drain.inFlight(),
                         settings.drain().toMillis(), ended);

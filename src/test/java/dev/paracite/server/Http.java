@@ -17,11 +17,7 @@ final class Http {
 
     record Reply(int status, String body, HttpResponse<String> raw) {
         JsonNode json() {
-            try {
-                return MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
+            return Http.json(body);
         }
     }
 
@@ -86,6 +82,14 @@ final class Http {
             }
         }
         return events;
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
     }
 
     static String question(String text) {

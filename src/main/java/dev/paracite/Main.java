@@ -1,5 +1,6 @@
 package dev.paracite;
 
+import dev.paracite.assistant.AnswerMetrics;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.FollowUp;
@@ -21,9 +22,11 @@ import dev.paracite.llm.ModelConfigException;
 import dev.paracite.llm.ModelSettings;
 import dev.paracite.llm.Models;
 import dev.paracite.llm.PromptException;
+import dev.paracite.metrics.PrometheusMetrics;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
+import dev.paracite.server.Monitoring;
 import dev.paracite.server.Server;
 import dev.paracite.server.ServerStartException;
 import dev.paracite.server.ServerSettings;
@@ -43,8 +46,29 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Run run = new Run();
         // an embedding model still loading is waited for by LoadingEmbedder's shutdown hook
-        System.exit(Cli.run(args, System.getenv(), System.out, System.err, Main::assistant, Main::serve));
+        System.exit(Cli.run(args, System.getenv(), System.out, System.err, run::assistant, run::serve));
+    }
+
+    /** One run of the program: it keeps metrics only when it serves, and then the assistant and the server share them. */
+    private static final class Run {
+        private PrometheusMetrics metrics;
+
+        private PrometheusMetrics metrics() {
+            if (metrics == null) {
+                metrics = PrometheusMetrics.create();
+            }
+            return metrics;
+        }
+
+        Assistant assistant(Document document, CliArgs args) {
+            return Main.assistant(document, args, args.command().equals("serve") ? metrics().answers() : AnswerMetrics.NONE);
+        }
+
+        int serve(Assistant assistant, CliArgs args) {
+            return Main.serve(assistant, args, metrics());
+        }
     }
 
     /** The assistant over {@code document} with the default retrieval and the built-in extractive model. */
@@ -54,11 +78,15 @@ public final class Main {
 
     /** The assistant with the model and retrieval the command line and environment chose. */
     public static Assistant assistant(Document document, CliArgs args) {
+        return assistant(document, args, AnswerMetrics.NONE);
+    }
+
+    private static Assistant assistant(Document document, CliArgs args, AnswerMetrics metrics) {
         if ("replay".equalsIgnoreCase(args.option("--model", ""))) {
             ReplayModel replay = ReplayModel.load(Cli.replayFile(args), EvalSet.load(Path.of(args.option("--set", "eval/dev.jsonl"))));
             return assistant(document, replay, retrieval(args));
         }
-        return assistant(document, settings(args), retrieval(args));
+        return assistant(document, settings(args), retrieval(args), metrics);
     }
 
     /** An assistant whose answers come from {@code model} (recorded answers, in evaluations). */
@@ -73,17 +101,24 @@ public final class Main {
     }
 
     public static Assistant assistant(Document document, ModelSettings settings, RetrievalSettings retrieval) {
+        return assistant(document, settings, retrieval, AnswerMetrics.NONE);
+    }
+
+    /** The same, reporting each answer and each call to a model provider to {@code metrics}. */
+    public static Assistant assistant(Document document, ModelSettings settings, RetrievalSettings retrieval,
+                                      AnswerMetrics metrics) {
         Embedder embedder = embedder(document);
         LuceneParagraphSearch search = LuceneParagraphSearch.build(document, retrieval, embedder);
         Retriever retriever = new Retriever(document, search);
         Support support = new Support(embedder, SupportSettings.DEFAULT);
         ExtractiveModel extractive = new ExtractiveModel(search.terms(), embedder);
         if (settings.provider().equals(ModelSettings.EXTRACTIVE)) {
-            return new Assistant(retriever, extractive, null, FollowUp.INSTANCE, support);
+            return new Assistant(retriever, extractive, null, FollowUp.INSTANCE, support, metrics);
         }
         try {
-            Models.Choice choice = Models.create(settings, document.name());
-            return new Assistant(retriever, choice.model(), settings.fallback() ? extractive : null, choice.condenser(), support);
+            Models.Choice choice = Models.create(settings, document.name(), metrics);
+            return new Assistant(retriever, choice.model(), settings.fallback() ? extractive : null, choice.condenser(), support,
+                    metrics);
         } catch (ModelConfigException | PromptException e) {
             search.close();
             throw new UsageException(e.getMessage());
@@ -138,7 +173,7 @@ public final class Main {
      * Access keys come from a file (--access-keys, one key a line, # comments; a byte-order mark and CRLF
      * line ends are fine) and/or the variable PARACITE_ACCESS_KEYS (comma-separated), so that neither has
      * to appear on a command line. Either, when given, must hold a key: a blank list would open the API
-     * to everyone while looking protected.
+     * to everyone while looking protected. The metrics key (--metrics-key, PARACITE_METRICS_KEY) likewise.
      */
     static ServerSettings serverSettings(CliArgs args, java.util.Map<String, String> env) {
         List<String> keys = new ArrayList<>();
@@ -165,6 +200,10 @@ public final class Main {
         }
         String origins = args.option("--cors-origins", "");
         int maxAnswering = args.number("--max-answering", ServerSettings.DEFAULT_MAX_ANSWERING, 1, 10_000);
+        String metricsKey = args.option("--metrics-key", null);
+        if (metricsKey != null && metricsKey.isBlank()) {
+            throw new UsageException("--metrics-key is blank; give a key, or leave it out to use the access keys.");
+        }
         return new ServerSettings(keys,
                 args.number("--rate-limit", ServerSettings.DEFAULT_RATE_PER_MINUTE, 0, 1_000_000),
                 ServerSettings.DEFAULT_BURST, maxAnswering,
@@ -172,24 +211,27 @@ public final class Main {
                 args.number("--max-answering-per-client", ServerSettings.defaultPerClient(maxAnswering), 1, maxAnswering),
                 Duration.ofMillis(Math.round(1000 * args.decimal("--drain-timeout",
                         ServerSettings.DEFAULT_DRAIN.toSeconds(), 0, 3600))),
-                ServerSettings.DEFAULT_REQUEST_READ);
+                ServerSettings.DEFAULT_REQUEST_READ, metricsKey == null ? null : metricsKey.strip(),
+                args.flags().contains("--log-questions"));
     }
 
     /**
      * Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops. The process exits 0 when
      * every request finished within the drain time, 1 when open streams had to be ended.
      */
-    static int serve(Assistant assistant, CliArgs args) {
+    static int serve(Assistant assistant, CliArgs args, PrometheusMetrics metrics) {
         ServerSettings settings = serverSettings(args, System.getenv());
         Server server;
         try {
-            server = Server.start(assistant, args.host(), args.port(), settings);
+            server = Server.start(assistant, args.host(), args.port(), settings, Monitoring.logged(metrics));
         } catch (ServerStartException e) {
+            metrics.close();
             System.err.println("paracite: " + e.getMessage());
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean drained = server.stop();
+            metrics.close();
             System.out.flush();
             System.err.flush();
             // a signal's default exit code (128 + signal) would report a clean stop as a failure

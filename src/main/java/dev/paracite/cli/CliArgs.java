@@ -26,10 +26,10 @@ public record CliArgs(String command, List<String> positional, Map<String, Strin
             Map.entry("--access-keys", "PARACITE_ACCESS_KEYS_FILE"), Map.entry("--rate-limit", "PARACITE_RATE_LIMIT"),
             Map.entry("--max-answering", "PARACITE_MAX_ANSWERING"), Map.entry("--cors-origins", "PARACITE_CORS_ORIGINS"),
             Map.entry("--max-answering-per-client", "PARACITE_MAX_ANSWERING_PER_CLIENT"),
-            Map.entry("--drain-timeout", "PARACITE_DRAIN_TIMEOUT"),
+            Map.entry("--drain-timeout", "PARACITE_DRAIN_TIMEOUT"), Map.entry("--metrics-key", "PARACITE_METRICS_KEY"),
             Map.entry("--set", ""), Map.entry("--out", ""), Map.entry("--thresholds", ""), Map.entry("--sample", ""),
             Map.entry("--articles", ""), Map.entry("--replay", ""));
-    static final Set<String> FLAGS = Set.of("--json", "--compare", "--require-thresholds");
+    static final Set<String> FLAGS = Set.of("--json", "--compare", "--require-thresholds", "--log-questions");
 
     /** Loopback by default: the API is open to whoever can reach it, so exposing it is a deliberate choice. */
     public static final String DEFAULT_HOST = "127.0.0.1";

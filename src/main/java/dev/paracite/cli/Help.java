@@ -59,6 +59,9 @@ final class Help {
                                for serve: on SIGTERM, seconds answers in flight may take to finish
                                before open streams are ended (default 10)
               --cors-origins O for serve: comma-separated browser origins allowed to call the API (default none)
+              --metrics-key K  for serve: the one key GET /metrics accepts (Authorization: Bearer K) instead of
+                               the access keys; prefer the variable PARACITE_METRICS_KEY
+              --log-questions  for serve: show each question in the access log (off: never)
               --json           print the response as JSON
               --help           show this text
 

@@ -50,6 +50,7 @@ final class AskRoutes {
 
     void ask(Context ctx) {
         AskRequests.AskRequest request = AskRequests.read(ctx);
+        RequestLog.asked(ctx, request.question().text());
         try (Answering answering = Answering.start(ctx, guard)) {
             Response response;
             try {
@@ -80,6 +81,7 @@ final class AskRoutes {
             throw new ApiError(406, "not_acceptable", "The stream answers with server-sent events; send Accept: text/event-stream.");
         }
         AskRequests.AskRequest request = AskRequests.read(ctx);
+        RequestLog.asked(ctx, request.question().text());
         String requestId = Errors.requestId(ctx);
         Answering answering = Answering.start(ctx, guard);
         try {
@@ -128,6 +130,7 @@ final class AskRoutes {
                 @Override
                 public void progress() {
                     if (client.terminated()) {
+                        call.cancel(); // nobody waits for this answer any more
                         throw new ClientGone();
                     }
                 }

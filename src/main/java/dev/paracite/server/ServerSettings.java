@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Who may call the API and how much.
+ * Who may call the API and how much, and what the server tells its operator.
  *
  * @param accessKeys            keys accepted as {@code Authorization: Bearer <key>} on /api/* (health
  *                              excepted); empty: no key needed
@@ -18,10 +18,13 @@ import java.util.List;
  *                              streams with a {@code shutting_down} error
  * @param requestRead           how long a client may take to send a request's headers, and then its
  *                              body, before its connection is closed
+ * @param metricsKey            the one key {@code GET /metrics} accepts, as {@code Authorization: Bearer
+ *                              <key>}; null: /metrics takes the access keys (and is open when they are off)
+ * @param logQuestions          whether the access log shows the question of each ask; off, it never does
  */
 public record ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
                              List<String> corsOrigins, int maxAnsweringPerClient, Duration drain,
-                             Duration requestRead) {
+                             Duration requestRead, String metricsKey, boolean logQuestions) {
 
     /** One person's chat stays far below it; a script hammering the API does not. */
     public static final int DEFAULT_RATE_PER_MINUTE = 600;
@@ -40,6 +43,16 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
             throw new IllegalArgumentException("maxAnsweringPerClient must be at least 1, drain not negative, "
                     + "requestRead positive");
         }
+        if (metricsKey != null && metricsKey.isBlank()) {
+            throw new IllegalArgumentException("metricsKey must be null or a key");
+        }
+    }
+
+    /** Without a metrics key, and without questions in the access log. */
+    public ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
+                          List<String> corsOrigins, int maxAnsweringPerClient, Duration drain, Duration requestRead) {
+        this(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain, requestRead,
+                null, false);
     }
 
     /** With the default share per client and drain. */
@@ -65,11 +78,17 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
 
     public ServerSettings withDrain(Duration drain) {
         return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
-                requestRead);
+                requestRead, metricsKey, logQuestions);
     }
 
     public ServerSettings withRequestRead(Duration requestRead) {
         return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
-                requestRead);
+                requestRead, metricsKey, logQuestions);
+    }
+
+    /** These settings with {@code metricsKey} (null for none) and questions in the access log or not. */
+    public ServerSettings withMonitoring(String metricsKey, boolean logQuestions) {
+        return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
+                requestRead, metricsKey, logQuestions);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.paracite.cli.CliArgs;
 import dev.paracite.cli.UsageException;
+import dev.paracite.server.ServerSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,5 +59,21 @@ class ServeSettingsTest {
         UsageException e = assertThrows(UsageException.class,
                 () -> Main.serverSettings(serve("--access-keys", file.toString()), Map.of()));
         assertEquals("The access key file " + file + " holds no key.", e.getMessage());
+    }
+
+    @Test
+    void the_metrics_key_comes_from_the_flag_or_the_variable_and_questions_stay_out_of_the_log_unless_asked() {
+        ServerSettings plain = Main.serverSettings(serve(), Map.of());
+        assertEquals(null, plain.metricsKey());
+        assertEquals(false, plain.logQuestions());
+        ServerSettings fromEnv = Main.serverSettings(CliArgs.parse(new String[] {"serve", "--log-questions"},
+                Map.of("PARACITE_METRICS_KEY", " m-env ")), Map.of());
+        assertEquals("m-env", fromEnv.metricsKey());
+        assertEquals(true, fromEnv.logQuestions());
+        assertEquals("m-flag", Main.serverSettings(CliArgs.parse(new String[] {"serve", "--metrics-key", "m-flag"},
+                Map.of("PARACITE_METRICS_KEY", "m-env")), Map.of()).metricsKey());
+        UsageException blank = assertThrows(UsageException.class,
+                () -> Main.serverSettings(serve("--metrics-key", " "), Map.of()));
+        assertEquals("--metrics-key is blank; give a key, or leave it out to use the access keys.", blank.getMessage());
     }
 }

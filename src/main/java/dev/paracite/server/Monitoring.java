@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the server tells its operator: each request to {@code metrics} (served back at {@code GET /metrics})
- * and, as one line, to {@code accessLog}.
+ * and, as one line, to {@code accessLog} (null: no access log).
  */
 public record Monitoring(RequestMetrics metrics, Consumer<String> accessLog) {
 

@@ -1,5 +1,6 @@
 package dev.paracite;
 
+import dev.paracite.assistant.AnswerMetrics;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.FollowUp;
@@ -21,9 +22,12 @@ import dev.paracite.llm.ModelConfigException;
 import dev.paracite.llm.ModelSettings;
 import dev.paracite.llm.Models;
 import dev.paracite.llm.PromptException;
+import dev.paracite.metrics.DeferredAnswerMetrics;
+import dev.paracite.metrics.PrometheusMetrics;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
+import dev.paracite.server.Monitoring;
 import dev.paracite.server.Server;
 import dev.paracite.server.ServerStartException;
 import dev.paracite.server.ServerSettings;
@@ -42,8 +46,28 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Run run = new Run();
         // an embedding model still loading is waited for by LoadingEmbedder's shutdown hook
-        System.exit(Cli.run(args, System.getenv(), System.out, System.err, Main::assistant, Main::serve));
+        System.exit(Cli.run(args, System.getenv(), System.out, System.err, run::assistant, run::serve));
+    }
+
+    /**
+     * One run of the program. Its assistant reports to metrics that exist only once it serves: {@code ask}
+     * and {@code eval} never pay for a registry, and the assistant is built before {@code serve} knows it
+     * will serve.
+     */
+    private static final class Run {
+        private final DeferredAnswerMetrics answers = new DeferredAnswerMetrics();
+
+        Assistant assistant(Document document, ModelChoice choice) {
+            return Main.assistant(document, choice, answers);
+        }
+
+        int serve(Assistant assistant, ServerOptions options) {
+            PrometheusMetrics metrics = PrometheusMetrics.create();
+            answers.reportTo(metrics.answers());
+            return Main.serve(assistant, options, metrics);
+        }
     }
 
     /** The assistant over {@code document} with the default retrieval and the built-in extractive model. */
@@ -53,10 +77,14 @@ public final class Main {
 
     /** The assistant with the model and retrieval the command line and environment chose. */
     public static Assistant assistant(Document document, ModelChoice choice) {
+        return assistant(document, choice, AnswerMetrics.NONE);
+    }
+
+    private static Assistant assistant(Document document, ModelChoice choice, AnswerMetrics metrics) {
         if (choice.recorded() != null) {
             return assistant(document, choice.recorded(), retrieval(choice.retrieval()));
         }
-        return assistant(document, settings(choice.model()), retrieval(choice.retrieval()));
+        return assistant(document, settings(choice.model()), retrieval(choice.retrieval()), metrics);
     }
 
     /** An assistant whose answers come from {@code model} (recorded answers, in evaluations). */
@@ -71,17 +99,24 @@ public final class Main {
     }
 
     public static Assistant assistant(Document document, ModelSettings settings, RetrievalSettings retrieval) {
+        return assistant(document, settings, retrieval, AnswerMetrics.NONE);
+    }
+
+    /** The same, reporting each answer and each call to a model provider to {@code metrics}. */
+    public static Assistant assistant(Document document, ModelSettings settings, RetrievalSettings retrieval,
+                                      AnswerMetrics metrics) {
         Embedder embedder = embedder(document);
         LuceneParagraphSearch search = LuceneParagraphSearch.build(document, retrieval, embedder);
         Retriever retriever = new Retriever(document, search);
         Support support = new Support(embedder, SupportSettings.DEFAULT);
         ExtractiveModel extractive = new ExtractiveModel(search.terms(), embedder);
         if (settings.provider().equals(ModelSettings.EXTRACTIVE)) {
-            return new Assistant(retriever, extractive, null, FollowUp.INSTANCE, support);
+            return new Assistant(retriever, extractive, null, FollowUp.INSTANCE, support, metrics);
         }
         try {
-            Models.Choice choice = Models.create(settings, document.name());
-            return new Assistant(retriever, choice.model(), settings.fallback() ? extractive : null, choice.condenser(), support);
+            Models.Choice choice = Models.create(settings, document.name(), metrics);
+            return new Assistant(retriever, choice.model(), settings.fallback() ? extractive : null, choice.condenser(), support,
+                    metrics);
         } catch (ModelConfigException | PromptException e) {
             search.close();
             throw new UsageException(e.getMessage());
@@ -118,7 +153,7 @@ public final class Main {
      * Access keys come from a file (--access-keys, one key a line, # comments; a byte-order mark and CRLF
      * line ends are fine) and/or the variable PARACITE_ACCESS_KEYS (comma-separated), so that neither has
      * to appear on a command line. Either, when given, must hold a key: a blank list would open the API
-     * to everyone while looking protected.
+     * to everyone while looking protected. The metrics key (--metrics-key, PARACITE_METRICS_KEY) likewise.
      */
     static ServerSettings serverSettings(ServerOptions options, Map<String, String> env) {
         List<String> keys = new ArrayList<>();
@@ -143,27 +178,33 @@ public final class Main {
             }
             keys.addAll(envKeys);
         }
+        String metricsKey = options.metricsKey();
+        if (metricsKey != null && metricsKey.isBlank()) {
+            throw new UsageException("--metrics-key is blank; give a key, or leave it out to use the access keys.");
+        }
         return new ServerSettings(keys, options.rateLimit(), ServerSettings.DEFAULT_BURST, options.maxAnswering(),
                 options.corsOrigins(), options.maxAnsweringPerClient(ServerSettings::defaultPerClient),
-                options.drainTimeout(), ServerSettings.DEFAULT_REQUEST_READ, options.metricsKey(),
-                options.logQuestions());
+                options.drainTimeout(), ServerSettings.DEFAULT_REQUEST_READ,
+                metricsKey == null ? null : metricsKey.strip(), options.logQuestions());
     }
 
     /**
      * Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops. The process exits 0 when
      * every request finished within the drain time, 1 when open streams had to be ended.
      */
-    static int serve(Assistant assistant, ServerOptions options) {
+    static int serve(Assistant assistant, ServerOptions options, PrometheusMetrics metrics) {
         ServerSettings settings = serverSettings(options, System.getenv());
         Server server;
         try {
-            server = Server.start(assistant, options.host(), options.port(), settings);
+            server = Server.start(assistant, options.host(), options.port(), settings, Monitoring.logged(metrics));
         } catch (ServerStartException e) {
+            metrics.close();
             System.err.println("paracite: " + e.getMessage());
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean drained = server.stop();
+            metrics.close();
             System.out.flush();
             System.err.flush();
             // a signal's default exit code (128 + signal) would report a clean stop as a failure

@@ -3,8 +3,10 @@ package dev.paracite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.paracite.cli.Cli;
 import dev.paracite.cli.ServerOptions;
 import dev.paracite.cli.UsageException;
+import dev.paracite.server.ServerSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +25,18 @@ class ServeSettingsTest {
 
     private static ServerOptions serve(String... flags) {
         return CommandLine.populateCommand(new ServerOptions(), flags);
+    }
+
+    /** The options {@code serve} hands the server when run with {@code flags} in {@code env}. */
+    private static ServerOptions served(Map<String, String> env, String... flags) {
+        List<ServerOptions> got = new java.util.ArrayList<>();
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"), java.util.Arrays.stream(flags))
+                .toArray(String[]::new);
+        assertEquals(0, Cli.run(args, env, System.out, System.err, (document, choice) -> null, (assistant, options) -> {
+            got.add(options);
+            return 0;
+        }));
+        return got.get(0);
     }
 
     @Test
@@ -56,5 +70,21 @@ class ServeSettingsTest {
         UsageException e = assertThrows(UsageException.class,
                 () -> Main.serverSettings(serve("--access-keys", file.toString()), Map.of()));
         assertEquals("The access key file " + file + " holds no key.", e.getMessage());
+    }
+
+    @Test
+    void the_metrics_key_comes_from_the_flag_or_the_variable_and_questions_stay_out_of_the_log_unless_asked() {
+        ServerSettings plain = Main.serverSettings(serve(), Map.of());
+        assertEquals(null, plain.metricsKey());
+        assertEquals(false, plain.logQuestions());
+        ServerSettings fromEnv = Main.serverSettings(served(Map.of("PARACITE_METRICS_KEY", " m-env "), "--log-questions"),
+                Map.of());
+        assertEquals("m-env", fromEnv.metricsKey());
+        assertEquals(true, fromEnv.logQuestions());
+        assertEquals("m-flag", Main.serverSettings(served(Map.of("PARACITE_METRICS_KEY", "m-env"), "--metrics-key", "m-flag"),
+                Map.of()).metricsKey());
+        UsageException blank = assertThrows(UsageException.class,
+                () -> Main.serverSettings(serve("--metrics-key", " "), Map.of()));
+        assertEquals("--metrics-key is blank; give a key, or leave it out to use the access keys.", blank.getMessage());
     }
 }

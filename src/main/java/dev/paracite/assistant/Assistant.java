@@ -42,6 +42,7 @@ public final class Assistant {
     private final Document document;
     private final Context context;
     private final Set<String> labels;
+    private final AnswerMetrics metrics;
 
     public Assistant(Retriever retriever, AnswerModel model, Support support) {
         this(retriever, model, null, FollowUp.INSTANCE, support);
@@ -49,6 +50,12 @@ public final class Assistant {
 
     /** {@code fallback} (may be null) answers when {@code model} fails before anything was shown. */
     public Assistant(Retriever retriever, AnswerModel model, AnswerModel fallback, Condenser condenser, Support support) {
+        this(retriever, model, fallback, condenser, support, AnswerMetrics.NONE);
+    }
+
+    /** The same, reporting each answer to {@code metrics}. */
+    public Assistant(Retriever retriever, AnswerModel model, AnswerModel fallback, Condenser condenser, Support support,
+                     AnswerMetrics metrics) {
         this.retriever = retriever;
         this.model = model;
         this.fallback = fallback;
@@ -57,6 +64,7 @@ public final class Assistant {
         this.document = retriever.document();
         this.context = Context.of(document);
         this.labels = document.paragraphs().stream().map(Paragraph::label).collect(Collectors.toUnmodifiableSet());
+        this.metrics = metrics;
     }
 
     public Response ask(Question question) {
@@ -74,10 +82,23 @@ public final class Assistant {
 
     /** The same within {@code call}, which the caller may cancel when nobody waits for the answer any more. */
     public Response ask(Question question, AnswerListener listener, Call call) {
+        metrics.started();
+        String failed = AnswerMetrics.ERROR;
         try {
-            return answer(question, listener, call);
+            Response response = answer(question, listener, call);
+            failed = null;
+            metrics.answered(response);
+            return response;
         } catch (EmbeddingException e) {
+            failed = AnswerMetrics.MODEL_UNAVAILABLE;
             throw new ModelUnavailableException("embedding", 0, false, e.getMessage(), e);
+        } catch (ModelUnavailableException e) {
+            failed = AnswerMetrics.MODEL_UNAVAILABLE;
+            throw e;
+        } finally {
+            if (failed != null) {
+                metrics.failed(call.cancelled() ? AnswerMetrics.ABANDONED : failed);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ public final class ServerOptions {
     private List<String> corsOrigins = List.of();
 
     @Option(names = "--metrics-key", paramLabel = "KEY",
-            description = "a key for GET /metrics when access keys are off or separate (default none)")
+            description = "the one key GET /metrics accepts; without it, the access keys when they are on (default none)")
     @Env("PARACITE_METRICS_KEY")
     private String metricsKey;
 

@@ -11,7 +11,36 @@ import java.util.concurrent.TimeoutException;
 /** Turns what a provider call threw into a {@link ModelUnavailableException} with a sentence a person can act on. */
 final class Faults {
 
+    /** The result of one try, as the metrics name it: {@link #OK}, or the kind of fault {@link #kind} gives. */
+    static final String OK = "ok";
+    static final String ABANDONED = "abandoned";
+
     private Faults() {}
+
+    /**
+     * What kind of fault ended a try: {@code auth}, {@code rate_limited}, {@code server_error} (5xx),
+     * {@code refused} (another status), {@code timeout}, {@code unreachable}, or {@code failed} (a
+     * reply that could not be read, or a stream cut or stalled in the middle).
+     */
+    static String kind(ModelUnavailableException e) {
+        int status = e.status();
+        if (status == 401 || status == 403 || has(e, AuthenticationException.class)) {
+            return "auth";
+        }
+        if (status == 429) {
+            return "rate_limited";
+        }
+        if (status >= 500) {
+            return "server_error";
+        }
+        if (status > 0) {
+            return "refused";
+        }
+        if (e.busy()) {
+            return has(e, IOException.class) && !isTimeout(e) ? "unreachable" : "timeout";
+        }
+        return "failed";
+    }
 
     static ModelUnavailableException of(String provider, Throwable failure) {
         int status = status(failure);

@@ -7,6 +7,8 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.paracite.assistant.AnswerMetrics;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.AnswerRequest;
 import dev.paracite.assistant.Draft;
@@ -25,10 +27,29 @@ public final class LlmAnswerModel implements AnswerModel {
 
     /**
      * The chat models and how patiently to use them: {@code timeout} for a reply, a first token or the
-     * next one, {@code answerTimeout} for a whole answer, every try included.
+     * next one, {@code answerTimeout} for a whole answer, every try included; {@code metrics} hears of
+     * every try and of the tokens the provider reports.
      */
     public record Connection(String name, String provider, ChatModel chat, StreamingChatModel streaming,
-                             Duration timeout, int maxRetries, Duration answerTimeout) {}
+                             Duration timeout, int maxRetries, Duration answerTimeout, AnswerMetrics metrics) {
+
+        /** Reporting to no metrics. */
+        public Connection(String name, String provider, ChatModel chat, StreamingChatModel streaming,
+                          Duration timeout, int maxRetries, Duration answerTimeout) {
+            this(name, provider, chat, streaming, timeout, maxRetries, answerTimeout, AnswerMetrics.NONE);
+        }
+
+        /** Reports the tokens of one reply, when the provider counted them. */
+        void used(TokenUsage usage) {
+            if (usage != null && (usage.inputTokenCount() != null || usage.outputTokenCount() != null)) {
+                metrics.tokens(provider, count(usage.inputTokenCount()), count(usage.outputTokenCount()));
+            }
+        }
+
+        private static long count(Integer tokens) {
+            return tokens == null ? 0 : tokens;
+        }
+    }
 
     private final Connection connection;
     private final Prompts prompts;
@@ -49,6 +70,7 @@ public final class LlmAnswerModel implements AnswerModel {
     public Draft answer(AnswerRequest request) {
         ChatRequest chat = chatRequest(request);
         ChatResponse response = Retry.call(connection, request.call(), deadline -> connection.chat().chat(chat));
+        connection.used(response.tokenUsage());
         return draft(response.aiMessage().text(), finished(response.finishReason(), false));
     }
 
@@ -60,6 +82,7 @@ public final class LlmAnswerModel implements AnswerModel {
         ChatRequest chat = chatRequest(request);
         StreamCall.Reply reply = Retry.call(connection, request.call(), deadline -> StreamCall.run(connection.streaming(),
                 chat, connection.timeout(), deadline, connection.provider(), onText));
+        connection.used(reply.usage());
         return draft(reply.text(), reply.complete());
     }
 

@@ -2,6 +2,7 @@ package dev.paracite.llm;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.paracite.assistant.Call;
 import dev.paracite.assistant.Condenser;
 import dev.paracite.assistant.Turn;
@@ -34,7 +35,9 @@ public final class LlmCondenser implements Condenser {
                 .collect(Collectors.joining("\n"));
         String prompt = prompts.condense(Map.of("document", document, "history", conversation, "question", question));
         ChatRequest request = ChatRequest.builder().messages(UserMessage.from(prompt)).build();
-        String text = Retry.call(connection, call, deadline -> connection.chat().chat(request).aiMessage().text());
+        ChatResponse reply = Retry.call(connection, call, deadline -> connection.chat().chat(request));
+        connection.used(reply.tokenUsage());
+        String text = reply.aiMessage().text();
         String standalone = text == null ? "" : text.strip().replaceAll("^\"|\"$", "");
         return standalone.isEmpty() ? question : standalone;
     }

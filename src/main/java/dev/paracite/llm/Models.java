@@ -4,6 +4,7 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.paracite.assistant.AnswerMetrics;
 import dev.paracite.assistant.AnswerModel;
 import dev.paracite.assistant.Condenser;
 import java.net.URI;
@@ -28,10 +29,15 @@ public final class Models {
      * allow a fallback.
      */
     public static Choice create(ModelSettings settings, String document) {
+        return create(settings, document, AnswerMetrics.NONE);
+    }
+
+    /** The same, reporting each call to the provider to {@code metrics}. */
+    public static Choice create(ModelSettings settings, String document, AnswerMetrics metrics) {
         Prompts prompts = Prompts.load(settings.prompts());
         LlmAnswerModel.Connection connection = switch (settings.provider()) {
-            case ModelSettings.OPENAI -> openAi(settings);
-            case ModelSettings.ANTHROPIC -> anthropic(settings);
+            case ModelSettings.OPENAI -> openAi(settings, metrics);
+            case ModelSettings.ANTHROPIC -> anthropic(settings, metrics);
             default -> throw new ModelConfigException("Unknown model \"" + settings.provider()
                     + "\"; use extractive, openai or anthropic.");
         };
@@ -40,7 +46,7 @@ public final class Models {
         return new Choice(llm, settings.fallback() ? new FallbackCondenser(condenser) : condenser);
     }
 
-    private static LlmAnswerModel.Connection openAi(ModelSettings s) {
+    private static LlmAnswerModel.Connection openAi(ModelSettings s, AnswerMetrics metrics) {
         String url = s.baseUrl() == null ? OPENAI_URL : checkedUrl(s.baseUrl());
         if (s.apiKey() == null && url.equals(OPENAI_URL)) {
             throw new ModelConfigException("The openai model at " + OPENAI_URL + " needs an API key: set PARACITE_API_KEY "
@@ -56,10 +62,10 @@ public final class Models {
                 .temperature(s.temperature()).maxTokens(s.maxTokens()).timeout(s.timeout())
                 .httpClientBuilder(http(s.timeout())).build();
         return new LlmAnswerModel.Connection("openai:" + name, "openai", chat, streaming, s.timeout(), s.maxRetries(),
-                s.answerTimeout());
+                s.answerTimeout(), metrics);
     }
 
-    private static LlmAnswerModel.Connection anthropic(ModelSettings s) {
+    private static LlmAnswerModel.Connection anthropic(ModelSettings s, AnswerMetrics metrics) {
         if (s.apiKey() == null) {
             throw new ModelConfigException("The anthropic model needs an API key: set PARACITE_API_KEY.");
         }
@@ -72,7 +78,7 @@ public final class Models {
                 .modelName(name).temperature(s.temperature()).maxTokens(s.maxTokens()).timeout(s.timeout())
                 .httpClientBuilder(http(s.timeout())).build();
         return new LlmAnswerModel.Connection("anthropic:" + name, "anthropic", chat, streaming, s.timeout(),
-                s.maxRetries(), s.answerTimeout());
+                s.maxRetries(), s.answerTimeout(), metrics);
     }
 
     private static ModelHttp.Builder http(Duration timeout) {

@@ -1,5 +1,6 @@
 package dev.paracite.llm;
 
+import dev.paracite.assistant.AnswerMetrics;
 import dev.paracite.assistant.Call;
 import dev.paracite.assistant.ModelUnavailableException;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.function.Function;
 /**
  * The tries of one model call within one answer's deadline: failures before any token are retried
  * (at most {@code maxRetries} times) after the provider's {@code Retry-After} or an exponential
- * backoff, but never past the deadline and never for a call nobody waits for any more.
+ * backoff, but never past the deadline and never for a call nobody waits for any more. Each try, its
+ * time and its result, and each retry are reported to the connection's metrics.
  */
 final class Retry {
 
@@ -22,6 +24,7 @@ final class Retry {
     /** Runs {@code attempt} (given the deadline it must keep) until it succeeds or may not be tried again. */
     static <T> T call(LlmAnswerModel.Connection connection, Call call, Function<Instant, T> attempt) {
         String provider = connection.provider();
+        AnswerMetrics metrics = connection.metrics();
         Instant deadline = Instant.now().plus(call.remaining(connection.answerTimeout()));
         for (int tries = 0; ; tries++) {
             if (call.cancelled()) {
@@ -30,16 +33,24 @@ final class Retry {
             if (!Instant.now().isBefore(deadline)) {
                 throw outOfTime(provider, connection.answerTimeout());
             }
+            if (tries > 0) {
+                metrics.retried(provider);
+            }
             ModelUnavailableException fault;
+            long start = System.nanoTime();
             try {
-                return ModelHttp.within(call, deadline, () -> attempt.apply(deadline));
+                T result = ModelHttp.within(call, deadline, () -> attempt.apply(deadline));
+                metrics.modelCall(provider, Faults.OK, System.nanoTime() - start);
+                return result;
             } catch (StreamCall.Abandoned e) {
+                metrics.modelCall(provider, Faults.ABANDONED, System.nanoTime() - start);
                 throw e.reason();
             } catch (ModelUnavailableException e) {
                 fault = e;
             } catch (RuntimeException e) {
                 fault = Faults.of(provider, e);
             }
+            metrics.modelCall(provider, call.cancelled() ? Faults.ABANDONED : Faults.kind(fault), System.nanoTime() - start);
             if (call.cancelled()) {
                 throw abandoned(provider);
             }

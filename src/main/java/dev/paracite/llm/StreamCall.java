@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.paracite.assistant.ModelUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +27,11 @@ final class StreamCall {
 
     private record Done(ChatResponse response) {}
 
-    /** The streamed text, and whether the model said it had finished (not cut by a length limit or the connection). */
-    record Reply(String text, boolean complete) {}
+    /**
+     * The streamed text, whether the model said it had finished (not cut by a length limit or the
+     * connection), and the tokens the provider counted (null when it did not say).
+     */
+    record Reply(String text, boolean complete, TokenUsage usage) {}
 
     /** The listener failed (its client went away): not the provider's fault, never retried. */
     static final class Abandoned extends RuntimeException {
@@ -96,7 +100,8 @@ final class StreamCall {
                         // no choice at all: the same fault as the same reply to a call that is not streamed
                         throw Faults.unreadable(provider, null);
                     }
-                    return new Reply(text.toString(), LlmAnswerModel.finished(done.response().finishReason(), true));
+                    return new Reply(text.toString(), LlmAnswerModel.finished(done.response().finishReason(), true),
+                            done.response().tokenUsage());
                 } else if (event instanceof Throwable failure) {
                     throw text.length() == 0 ? Faults.of(provider, failure)
                             : new ModelUnavailableException(provider, Faults.status(failure), false, "The " + provider

@@ -139,6 +139,7 @@ final class Answering {
                 @Override
                 public void progress() {
                     if (client.terminated()) {
+                        call.cancel(); // nobody waits for this answer any more
                         throw new ClientGone();
                     }
                 }

@@ -17,6 +17,7 @@ final class AskRoutes {
 
     void ask(Context ctx) {
         AskRequests.AskRequest request = AskRequests.read(ctx);
+        RequestLog.asked(ctx, request.question().text());
         Response response = answering.answer(ctx, request.question());
         ctx.contentType("application/json").result(Json.bytes(response.sent(request.include())));
     }
@@ -28,6 +29,7 @@ final class AskRoutes {
             throw new ApiError(406, "not_acceptable", "The stream answers with server-sent events; send Accept: text/event-stream.");
         }
         AskRequests.AskRequest request = AskRequests.read(ctx);
+        RequestLog.asked(ctx, request.question().text());
         answering.stream(ctx, request.question(), new Events(request.include()));
     }
 

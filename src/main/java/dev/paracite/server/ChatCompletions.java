@@ -22,6 +22,7 @@ final class ChatCompletions {
 
     void complete(Context ctx) {
         ChatRequests.ChatRequest request = ChatRequests.read(ctx);
+        RequestLog.asked(ctx, request.question().text());
         String id = "chatcmpl-" + Errors.requestId(ctx);
         long created = System.currentTimeMillis() / 1000;
         if (request.stream()) {

@@ -3,7 +3,7 @@ package dev.paracite.server;
 import dev.paracite.assistant.ModelUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,8 @@ final class Errors {
     static String requestId(Context ctx) {
         String id = ctx.attribute(REQUEST_ID);
         if (id == null) {
-            id = UUID.randomUUID().toString().substring(0, 8);
+            // a handle to find the log lines by, not a secret: no need for SecureRandom's shared lock per request
+            id = Long.toHexString(0x1_0000_0000L | (ThreadLocalRandom.current().nextInt() & 0xFFFF_FFFFL)).substring(1);
             ctx.attribute(REQUEST_ID, id);
             ctx.header("X-Request-Id", id);
         }

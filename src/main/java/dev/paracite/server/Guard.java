@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The checks in front of the API: access keys (compared in constant time), a rate limit per remote
  * address, CORS for configured origins, and a cap on answers written at once, of which one address
- * may hold only its share.
+ * may hold only its share. {@code /metrics} takes the metrics key when there is one, else the access keys.
  */
 final class Guard {
 
@@ -21,6 +21,8 @@ final class Guard {
     static final List<String> OPEN = List.of("/api/health", ApiDescription.PATH);
 
     private final List<byte[]> keyDigests;
+    /** The keys /metrics accepts: the metrics key alone when set, so a scraper's key cannot ask questions. */
+    private final List<byte[]> metricsDigests;
     private final RateLimiter limiter;
     private final List<String> origins;
     private final int maxAnswering;
@@ -30,6 +32,7 @@ final class Guard {
 
     Guard(ServerSettings settings) {
         this.keyDigests = settings.accessKeys().stream().map(Guard::digest).toList();
+        this.metricsDigests = settings.metricsKey() == null ? keyDigests : List.of(digest(settings.metricsKey()));
         this.limiter = settings.ratePerMinute() > 0 ? new RateLimiter(settings.ratePerMinute(), settings.burst()) : null;
         this.origins = settings.corsOrigins();
         this.maxAnswering = settings.maxAnswering();
@@ -51,8 +54,15 @@ final class Guard {
                 throw new ApiError(429, "rate_limited", "Too many requests; try again in " + wait + " s.", wait);
             }
         }
-        if (!keyDigests.isEmpty() && !OPEN.contains(ctx.path()) && !authorized(ctx.header("Authorization"))) {
+        if (!keyDigests.isEmpty() && !OPEN.contains(ctx.path()) && !authorized(ctx.header("Authorization"), keyDigests)) {
             throw new ApiError(401, "unauthorized", "An access key is needed: send Authorization: Bearer <key>.");
+        }
+    }
+
+    /** Before {@code GET /metrics}: 401 unless it carries a key /metrics accepts (or none is needed). */
+    void checkMetrics(Context ctx) {
+        if (!metricsDigests.isEmpty() && !authorized(ctx.header("Authorization"), metricsDigests)) {
+            throw new ApiError(401, "unauthorized", "The metrics need a key: send Authorization: Bearer <key>.");
         }
     }
 
@@ -116,14 +126,14 @@ final class Guard {
         }
     }
 
-    private boolean authorized(String header) {
+    private static boolean authorized(String header, List<byte[]> keys) {
         // the scheme is case-insensitive (RFC 9110, 11.1)
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
             return false;
         }
         byte[] given = digest(header.substring("Bearer ".length()).strip());
         boolean match = false;
-        for (byte[] key : keyDigests) {
+        for (byte[] key : keys) {
             match |= MessageDigest.isEqual(key, given);
         }
         return match;

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: the ask API, the paragraph API, the OpenAI-compatible API and the chat page, on one
- * host and port. Closing it stops taking requests, lets those in flight finish (bounded), then stops
- * Jetty.
+ * The HTTP server: the ask API, the paragraph API, the OpenAI-compatible API, the chat page and the
+ * metrics, on one host and port. Closing it stops taking requests, lets those in flight finish
+ * (bounded), then stops Jetty.
  */
 public final class Server implements AutoCloseable {
 
@@ -34,7 +34,7 @@ public final class Server implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private Server(Assistant assistant, ServerSettings settings) {
+    private Server(Assistant assistant, ServerSettings settings, Monitoring monitoring) {
         this.settings = settings;
         this.guard = new Guard(settings);
         this.answering = new Answering(assistant, guard);
@@ -59,7 +59,10 @@ public final class Server implements AutoCloseable {
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
             });
+            // every response carries the id its access-log line (and any error's) shows
+            config.routes.before(Errors::requestId);
             config.routes.before(Server::securityHeaders);
+            monitoring.install(config, guard, settings.logQuestions());
             // requests the guard refuses or answers itself (401, 429, OPTIONS) are never counted in flight
             for (String api : List.of("/api/*", "/v1/*")) {
                 config.routes.before(api, guard::check);
@@ -95,7 +98,13 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(Assistant assistant, String host, int port, ServerSettings settings) {
-        Server server = new Server(assistant, settings);
+        return start(assistant, host, port, settings, Monitoring.NONE);
+    }
+
+    /** The same, telling {@code monitoring} of every request. */
+    public static Server start(Assistant assistant, String host, int port, ServerSettings settings,
+                               Monitoring monitoring) {
+        Server server = new Server(assistant, settings, monitoring);
         try {
             server.app.start(host, port);
         } catch (JavalinBindException e) {
@@ -109,6 +118,10 @@ public final class Server implements AutoCloseable {
                 settings.requestRead());
         LOG.info("Paracite is answering from \"{}\" with the {} model at http://{}:{}/", assistant.document().name(),
                 assistant.modelName(), host.contains(":") ? "[" + host + "]" : host, server.port());
+        if (monitoring.metrics() != RequestMetrics.NONE) {
+            LOG.info("Metrics at /metrics {}", settings.metricsKey() != null ? "need the metrics key"
+                    : settings.accessKeys().isEmpty() ? "are open to anyone who can reach this address" : "need an access key");
+        }
         if (settings.accessKeys().isEmpty()) {
             LOG.info("Access keys are off: anyone who can reach this address may use the API");
         } else {

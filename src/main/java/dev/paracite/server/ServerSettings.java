@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Who may call the API and how much.
+ * Who may call the API and how much, and what the server tells its operator.
  *
  * @param accessKeys            keys accepted as {@code Authorization: Bearer <key>} on /api/* (health
  *                              excepted); empty: no key needed
@@ -18,8 +18,9 @@ import java.util.List;
  *                              streams with a {@code shutting_down} error
  * @param requestRead           how long a client may take to send a request's headers, and then its
  *                              body, before its connection is closed
- * @param metricsKey            a key accepted on GET /metrics besides the access keys; null: none
- * @param logQuestions          whether the access log includes each question's text
+ * @param metricsKey            the one key {@code GET /metrics} accepts, as {@code Authorization: Bearer
+ *                              <key>}; null: /metrics takes the access keys (and is open when they are off)
+ * @param logQuestions          whether the access log shows the question of each ask; off, it never does
  */
 public record ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
                              List<String> corsOrigins, int maxAnsweringPerClient, Duration drain,
@@ -42,9 +43,12 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
             throw new IllegalArgumentException("maxAnsweringPerClient must be at least 1, drain not negative, "
                     + "requestRead positive");
         }
+        if (metricsKey != null && metricsKey.isBlank()) {
+            throw new IllegalArgumentException("metricsKey must be null or a key");
+        }
     }
 
-    /** Without a metrics key and without questions in the access log. */
+    /** Without a metrics key, and without questions in the access log. */
     public ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
                           List<String> corsOrigins, int maxAnsweringPerClient, Duration drain, Duration requestRead) {
         this(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain, requestRead,
@@ -78,6 +82,12 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
     }
 
     public ServerSettings withRequestRead(Duration requestRead) {
+        return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
+                requestRead, metricsKey, logQuestions);
+    }
+
+    /** These settings with {@code metricsKey} (null for none) and questions in the access log or not. */
+    public ServerSettings withMonitoring(String metricsKey, boolean logQuestions) {
         return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
                 requestRead, metricsKey, logQuestions);
     }

@@ -69,8 +69,12 @@ final class Errors {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        Object body = ctx.path().startsWith("/v1/") ? OpenAiWire.ErrorBody.of(e) : e.body();
-        ctx.status(e.status()).contentType("application/json").result(Json.write(body));
+        ctx.status(e.status()).contentType("application/json").result(Json.write(body(ctx.path(), e)));
+    }
+
+    /** The error's body in the shape the path's clients read: OpenAI's on {@code /v1/*}, ours elsewhere. */
+    static Object body(String path, ApiError e) {
+        return path.startsWith("/v1/") ? OpenAiWire.ErrorBody.of(e) : e.body();
     }
 
     private static String clip(String path) {

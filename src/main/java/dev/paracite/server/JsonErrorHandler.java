@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own errors (a request line it cannot parse, a URI or headers too large) in the same JSON
- * shape as every other error, instead of Jetty's HTML page.
+ * shape as every other error on that path, instead of Jetty's HTML page; a request Jetty could not
+ * parse has no path and gets the /api shape.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -25,16 +26,16 @@ final class JsonErrorHandler extends ErrorHandler {
         if (code == 503 || code == 429) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        response.write(true, ByteBuffer.wrap(body(code, request.getHttpURI().getPath())), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
-        return ByteBuffer.wrap(body(status));
+        return ByteBuffer.wrap(body(status, ""));
     }
 
-    private static byte[] body(int status) {
+    private static byte[] body(int status, String path) {
         String code = switch (status) {
             case 414 -> "uri_too_long";
             case 431 -> "headers_too_large";
@@ -47,6 +48,7 @@ final class JsonErrorHandler extends ErrorHandler {
         String reason = HttpStatus.getMessage(status);
         String message = status == 503 ? "The server is shutting down; try again shortly."
                 : status >= 500 ? "Something went wrong on our side." : "The request was refused: " + reason + ".";
-        return Json.write(new ApiError.Body(code, message)).getBytes(StandardCharsets.UTF_8);
+        return Json.write(Errors.body(path == null ? "" : path, new ApiError(status, code, message)))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -213,6 +213,15 @@ class OpenAiEndpointTest {
     }
 
     @Test
+    void jetty_s_own_refusals_answer_in_the_shape_of_the_path() {
+        String big = "x".repeat(64 * 1024);
+        assertOpenAiError(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/models"))
+                .header("X-Big", big).GET()), 431, "invalid_request_error", "headers_too_large");
+        ServerErrorsTest.assertError(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/health")).header("X-Big", big).GET()), 431, "headers_too_large");
+    }
+
+    @Test
     void models_lists_the_one_model() {
         JsonNode models = http.get("/v1/models").json();
         assertEquals("list", models.get("object").asText());

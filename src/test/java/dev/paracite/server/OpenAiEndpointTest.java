@@ -5,37 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paracite.Main;
-import dev.paracite.corpus.DocumentLoader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code /v1/chat/completions} and {@code /v1/models} over plain HTTP, with the built-in document and the extractive model. */
-class OpenAiEndpointTest {
+class OpenAiEndpointTest extends BuiltInServerTest {
 
     static final String RUBLE = "{\"model\": \"paracite\", \"messages\": [{\"role\": \"user\", \"content\": "
             + "\"What role should the ruble play?\"}]%s}";
-
-    private static Server server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0, ServerSettings.open());
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** An OpenAI error: the status, {@code {"error": {"message", "type", "param", "code"}}}, and nothing else. */
     static JsonNode assertOpenAiError(Http.Reply r, int status, String type, String code) {

@@ -5,30 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paracite.Main;
-import dev.paracite.corpus.DocumentLoader;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API over real HTTP on a free port, with the built-in document and the extractive model. */
-class ServerApiTest {
-
-    private static Server server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0, ServerSettings.open());
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ServerApiTest extends BuiltInServerTest {
 
     @Test
     void ask_returns_the_response_shape_with_a_citation() {

@@ -5,32 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paracite.Main;
-import dev.paracite.corpus.DocumentLoader;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every documented error: one JSON shape, the right status, and nothing of the server's insides. */
-class ServerErrorsTest {
-
-    private static Server server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0, ServerSettings.open());
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ServerErrorsTest extends BuiltInServerTest {
 
     static void assertError(Http.Reply r, int status, String code) {
         assertEquals(status, r.status(), r.body());

@@ -100,14 +100,21 @@ class MetricsTest {
         JsonNode done = events.get(events.size() - 1).data();
         assertEquals("answered", done.get("outcome").asText(), stream.body());
         dropped += done.get("droppedCitations").size();
+        String chat = "{\"messages\": [{\"role\": \"user\", \"content\": \"" + RUBLE + "\"}]%s}";
+        assertEquals(200, ask(s, "/v1/chat/completions", chat.formatted(""), "k1").status());
+        Http.Reply chunks = ask(s, "/v1/chat/completions", chat.formatted(", \"stream\": true"), "k1");
+        assertTrue(chunks.body().endsWith("data: [DONE]\n\n"), chunks.body());
+        assertEquals(401, get(s.http(), s.server().port(), "/v1/models", null).status());
 
-        // 12 requests, and the scrape before them
-        Scrape after = s.scrapeAfter(13, "k1");
+        // 15 requests, and the scrape before them
+        Scrape after = s.scrapeAfter(16, "k1");
         assertEquals(4, after.moved(before, REQUESTS, "method", "POST", "route", "/api/ask", "status", "200"));
         assertEquals(2, after.moved(before, REQUESTS, "method", "POST", "route", "/api/ask", "status", "400"));
         assertEquals(1, after.moved(before, REQUESTS, "method", "POST", "route", "/api/ask", "status", "401"),
                 "a request the guard refuses counts under the route it asked for");
         assertEquals(1, after.moved(before, REQUESTS, "method", "POST", "route", "/api/ask/stream", "status", "200"));
+        assertEquals(2, after.moved(before, REQUESTS, "method", "POST", "route", "/v1/chat/completions", "status", "200"));
+        assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "/v1/models", "status", "401"));
         assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "/api/paragraphs/{label}", "status", "200"));
         assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "/api/paragraphs/{label}", "status", "404"));
         assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "unmatched", "status", "404"));
@@ -115,11 +122,11 @@ class MetricsTest {
         assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "/metrics", "status", "200"));
         assertEquals(4, after.moved(before, "http_server_requests_seconds_bucket", "method", "POST", "route", "/api/ask",
                 "status", "200", "le", "+Inf"));
-        assertEquals(4, after.moved(before, ANSWERS, "outcome", "answered"));
+        assertEquals(6, after.moved(before, ANSWERS, "outcome", "answered"));
         assertEquals(1, after.moved(before, ANSWERS, "outcome", "not_in_document"));
         assertEquals(0, after.moved(before, ANSWERS, "outcome", "model_unavailable"));
         assertEquals(0, after.get("paracite_answers_in_flight"));
-        assertEquals(5, after.moved(before, "paracite_retrieval_seconds_count"));
+        assertEquals(7, after.moved(before, "paracite_retrieval_seconds_count"));
         assertEquals(dropped, after.total("paracite_citations_dropped_total") - before.total("paracite_citations_dropped_total"));
         assertTrue(after.samples().keySet().stream().noneMatch(k -> k.startsWith(CALLS)), "no model was called");
         for (String jvm : List.of("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads",

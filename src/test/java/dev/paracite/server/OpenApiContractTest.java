@@ -67,7 +67,7 @@ class OpenApiContractTest {
     private static Server server;
     private static OpenApiContract contract;
     private static String document;
-    /** One registry for every server here, so that each serves /metrics as `paracite serve` does. */
+    /** One registry for every server here, so that each serves /metrics as {@code paracite serve} does. */
     private static PrometheusMetrics metrics;
 
     @BeforeAll
@@ -197,9 +197,9 @@ class OpenApiContractTest {
     @Order(2)
     void every_shape_of_completion_and_chunk_stream_matches_its_schema() throws Exception {
         List<String> chats = List.of(CHAT, chat("What is the recipe for apple pie?", ""),
-                chat("When was it signed?", "").replace("{\"role\": \"user\"", "{\"role\": \"user\", \"content\": "
-                        + "\"What is the Collective Security Treaty?\"}, {\"role\": \"assistant\", \"content\": "
-                        + "[{\"type\": \"text\", \"text\": \"It is [3].\"}]}, {\"role\": \"user\""),
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"What is the Collective Security Treaty?\"}, "
+                        + "{\"role\": \"assistant\", \"content\": [{\"type\": \"text\", \"text\": \"It is [3].\"}]}, "
+                        + "{\"role\": \"user\", \"content\": \"When was it signed?\"}]}",
                 chat("What role should the ruble play?", ", \"temperature\": 0.2, \"n\": 1, \"user\": \"u-1\", "
                         + "\"stream_options\": {\"include_usage\": true}"));
         Set<Integer> citationCounts = new HashSet<>();
@@ -212,15 +212,13 @@ class OpenApiContractTest {
             assertTrue(r.body().endsWith("data: [DONE]\n\n"), r.body());
         }
         assertTrue(citationCounts.contains(0) && citationCounts.size() > 1, "cited and uncited answers: " + citationCounts);
-        JsonNode models = withKey(new Operation("GET", "/v1/models"), "").json();
-        assertEquals(List.of(), contract.schemaViolations("/components/schemas/Model", models.get("data").get(0).toString()));
     }
 
     @Test
     @Order(2)
     void bad_chat_requests_get_the_documented_openai_errors() {
         String ruble = "{\"role\": \"user\", \"content\": \"What role should the ruble play?\"}";
-        /** A bad body, its code, and whether ChatRequest's schema refuses it too (the rest break limits on content or order). */
+        // a bad body, its code, and whether ChatRequest's schema refuses it too (the rest break limits on content or order)
         record Bad(String body, String code, boolean schemaRefuses) {}
         String long10001 = "{\"role\": \"user\", \"content\": \"" + "u".repeat(10_001) + "\"}";
         List<Bad> bad = List.of(

@@ -110,29 +110,69 @@ final class OpenApiContract {
         return problems;
     }
 
-    /** How the stream's events depart from the schema the document gives each event name ({@code x-events} at {@code media}). */
+    /**
+     * How the stream's events depart from the document: a named event's data from the schema
+     * {@code x-events} gives its name, an unnamed one's from {@code x-data}; {@code x-terminator}, the
+     * data that ends the stream (OpenAI's {@code [DONE]}), is allowed only as the last event.
+     */
     private List<String> eventViolations(String media, String body) {
+        JsonNode spec = at(media);
+        String terminator = spec.path("x-terminator").asText(null);
+        List<Frame> frames = frames(body);
         List<String> problems = new ArrayList<>();
-        JsonNode events = at(media).get("x-events");
-        List<Http.Event> sent;
-        try {
-            sent = Http.events(body);
-        } catch (IOException e) {
-            return List.of("an event's data is not JSON: " + e.getMessage());
-        }
-        if (sent.isEmpty()) {
+        if (frames.isEmpty()) {
             problems.add("the stream has no events");
         }
-        for (Http.Event event : sent) {
-            JsonNode schema = events.get(event.name());
-            if (schema == null) {
-                problems.add("event \"" + event.name() + "\" is not one of " + names(events));
+        for (int i = 0; i < frames.size(); i++) {
+            Frame frame = frames.get(i);
+            if (frame.name() == null && frame.data().equals(terminator)) {
+                if (i < frames.size() - 1) {
+                    problems.add(terminator + " is event " + (i + 1) + " of " + frames.size() + ", not the last");
+                }
             } else {
-                schemaViolations(pointer(schema.get("$ref").asText()), event.data().toString())
-                        .forEach(p -> problems.add("event " + event.name() + ": " + p));
+                problems.addAll(frameViolations(media, spec, frame));
             }
         }
         return problems;
+    }
+
+    private List<String> frameViolations(String media, JsonNode spec, Frame frame) {
+        if (frame.name() == null) {
+            if (!spec.has("x-data")) {
+                return List.of("an event without a name where the document names each: " + clip(frame.data()));
+            }
+            return schemaViolations(media + "/x-data", frame.data()).stream().map(p -> "data: " + p).toList();
+        }
+        JsonNode events = spec.path("x-events");
+        JsonNode schema = events.get(frame.name());
+        if (schema == null) {
+            return List.of("event \"" + frame.name() + "\" is not one of " + names(events));
+        }
+        return schemaViolations(pointer(schema.get("$ref").asText()), frame.data()).stream()
+                .map(p -> "event " + frame.name() + ": " + p).toList();
+    }
+
+    /** One server-sent event as sent: its {@code event:} name (null without one) and its data lines, joined. */
+    private record Frame(String name, String data) {}
+
+    /** The events of a text/event-stream body; comments, and blocks without data, are not events. */
+    private static List<Frame> frames(String body) {
+        List<Frame> frames = new ArrayList<>();
+        for (String block : body.split("\n\n")) {
+            String name = null;
+            List<String> data = new ArrayList<>();
+            for (String line : block.split("\n")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.add(line.substring(5).replaceFirst("^ ", ""));
+                }
+            }
+            if (!data.isEmpty()) {
+                frames.add(new Frame(name, String.join("\n", data)));
+            }
+        }
+        return frames;
     }
 
     /** Required headers missing, and integer headers that are not whole numbers. */

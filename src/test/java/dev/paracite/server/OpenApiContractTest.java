@@ -8,15 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.paracite.Main;
 import dev.paracite.assistant.AnswerModel;
+import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Draft;
 import dev.paracite.assistant.ScriptedModel;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.llm.ModelSettings;
+import dev.paracite.metrics.PrometheusMetrics;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.ByteArrayOutputStream;
@@ -49,6 +52,8 @@ class OpenApiContractTest {
 
     private static final String KEY = "k-contract";
     private static final String RUBLE = Http.question("What role should the ruble play?");
+    private static final String CHAT = chat("What role should the ruble play?", "");
+    private static final String CHAT_STREAMED = chat("What role should the ruble play?", ", \"stream\": true");
     /** Routes outside the API: the browser's icon redirect (the page's files are not routes). */
     private static final Set<String> NOT_API = Set.of("GET /favicon.ico");
     /** Documented but not provoked: the stream fails after it opens with an error event; before, only a bug throws. */
@@ -56,15 +61,19 @@ class OpenApiContractTest {
 
     private static final Operation ASK = new Operation("POST", "/api/ask");
     private static final Operation STREAM = new Operation("POST", "/api/ask/stream");
+    private static final Operation COMPLETIONS = new Operation("POST", "/v1/chat/completions");
+    private static final Operation METRICS = new Operation("GET", "/metrics");
 
     private static Server server;
     private static OpenApiContract contract;
     private static String document;
+    /** One registry for every server here, so that each serves /metrics as {@code paracite serve} does. */
+    private static PrometheusMetrics metrics;
 
     @BeforeAll
     static void start() {
-        server = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0,
-                new ServerSettings(List.of(KEY), 0, 0, 10, List.of()));
+        metrics = PrometheusMetrics.create();
+        server = monitored(Main.assistant(DocumentLoader.builtIn()), new ServerSettings(List.of(KEY), 0, 0, 10, List.of()));
         document = new Http(server.port()).get(ApiDescription.PATH).body();
         contract = OpenApiContract.of(document);
     }
@@ -72,6 +81,18 @@ class OpenApiContractTest {
     @AfterAll
     static void stop() {
         server.close();
+        metrics.close();
+    }
+
+    /** A server with metrics at /metrics and no access log. */
+    private static Server monitored(Assistant assistant, ServerSettings settings) {
+        return Server.start(assistant, "127.0.0.1", 0, settings, new Monitoring(metrics, null));
+    }
+
+    /** A chat-completions request asking {@code question} after a system message, with {@code more} fields after the messages. */
+    private static String chat(String question, String more) {
+        return "{\"model\": \"gpt-4o\", \"messages\": [{\"role\": \"system\", \"content\": \"Be brief.\"}, "
+                + "{\"role\": \"user\", \"content\": \"" + question + "\"}]" + more + "}";
     }
 
     /** An operation of the document, as a request that succeeds. */
@@ -81,9 +102,23 @@ class OpenApiContractTest {
             return new Operation(parts[0], parts[1]);
         }
 
+        /** Behind the guard and the drain: every operation but /metrics. */
+        boolean guarded() {
+            return template.startsWith("/api/") || template.startsWith("/v1/");
+        }
+
+        /** The body that succeeds: a chat on /v1/*, a question elsewhere (GETs send none). */
+        String body() {
+            return template.startsWith("/v1/") ? CHAT : RUBLE;
+        }
+
+        HttpRequest.Builder request(Server server) {
+            return request(server, body());
+        }
+
         HttpRequest.Builder request(Server server, String body) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                    + template.replace("{label}", "8")));
+                    + template.replace("{label}", "8").replace("{model}", "paracite")));
             if (template.equals("/api/ask/stream")) {
                 b.header("Accept", "text/event-stream");
             }
@@ -94,6 +129,10 @@ class OpenApiContractTest {
 
     private static List<Operation> operations() {
         return contract.operations().stream().map(Operation::of).toList();
+    }
+
+    private static List<Operation> guardedOperations() {
+        return operations().stream().filter(Operation::guarded).toList();
     }
 
     /** Sends {@code request}, checks the reply against the document, and returns it. */
@@ -128,7 +167,7 @@ class OpenApiContractTest {
     @Order(2)
     void every_operation_answers_as_documented() {
         for (Operation op : operations()) {
-            assertEquals(200, withKey(op, RUBLE).status(), op.toString());
+            assertEquals(200, withKey(op, op.body()).status(), op.toString());
         }
         assertEquals("3.1.0", new Http(server.port()).get(ApiDescription.PATH).json().get("openapi").asText());
     }
@@ -152,6 +191,58 @@ class OpenApiContractTest {
         assertEquals(Set.of("answered", "not_in_document"), outcomes);
         List<Http.Event> events = Http.events(withKey(STREAM, RUBLE).body());
         assertEquals(Set.of("retrieved", "delta", "done"), Set.copyOf(events.stream().map(Http.Event::name).toList()));
+    }
+
+    @Test
+    @Order(2)
+    void every_shape_of_completion_and_chunk_stream_matches_its_schema() throws Exception {
+        List<String> chats = List.of(CHAT, chat("What is the recipe for apple pie?", ""),
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"What is the Collective Security Treaty?\"}, "
+                        + "{\"role\": \"assistant\", \"content\": [{\"type\": \"text\", \"text\": \"It is [3].\"}]}, "
+                        + "{\"role\": \"user\", \"content\": \"When was it signed?\"}]}",
+                chat("What role should the ruble play?", ", \"temperature\": 0.2, \"n\": 1, \"user\": \"u-1\", "
+                        + "\"stream_options\": {\"include_usage\": true}"));
+        Set<Integer> citationCounts = new HashSet<>();
+        for (String body : chats) {
+            assertEquals(List.of(), contract.schemaViolations("/components/schemas/ChatRequest", body), body);
+            citationCounts.add(withKey(COMPLETIONS, body).json().get("citations").size());
+            String streamed = body.substring(0, body.length() - 1) + ", \"stream\": true}";
+            Http.Reply r = withKey(COMPLETIONS, streamed);
+            assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), streamed);
+            assertTrue(r.body().endsWith("data: [DONE]\n\n"), r.body());
+        }
+        assertTrue(citationCounts.contains(0) && citationCounts.size() > 1, "cited and uncited answers: " + citationCounts);
+    }
+
+    @Test
+    @Order(2)
+    void bad_chat_requests_get_the_documented_openai_errors() {
+        String ruble = "{\"role\": \"user\", \"content\": \"What role should the ruble play?\"}";
+        // a bad body, its code, and whether ChatRequest's schema refuses it too (the rest break limits on content or order)
+        record Bad(String body, String code, boolean schemaRefuses) {}
+        String long10001 = "{\"role\": \"user\", \"content\": \"" + "u".repeat(10_001) + "\"}";
+        List<Bad> bad = List.of(
+                new Bad("{\"messages\": [", "invalid_json", true),
+                new Bad("[1]", "invalid_request", true),
+                new Bad("{\"messages\": [" + ruble + "], \"n\": 2}", "invalid_request", true),
+                new Bad("{\"messages\": [" + ruble + "], \"stream\": \"yes\"}", "invalid_request", true),
+                new Bad("{}", "invalid_messages", true),
+                new Bad("{\"messages\": [{\"role\": \"tool\", \"content\": \"x\"}, " + ruble + "]}", "invalid_messages", true),
+                new Bad("{\"messages\": [" + ruble + ", {\"role\": \"assistant\", \"content\": \"a\"}]}", "invalid_messages", false),
+                new Bad("{\"messages\": [{\"role\": \"user\", \"content\": \"\"}]}", "invalid_question", false),
+                new Bad("{\"messages\": [" + long10001 + ", {\"role\": \"assistant\", \"content\": \"a\"}, " + ruble + "]}",
+                        "invalid_history", false));
+        for (Bad b : bad) {
+            assertEquals(b.code(), openAiCode(withKey(COMPLETIONS, b.body()).json()), b.body());
+            assertEquals(b.schemaRefuses(), !contract.schemaViolations("/components/schemas/ChatRequest", b.body()).isEmpty(),
+                    b.body());
+        }
+        assertEquals("payload_too_large", openAiCode(withKey(COMPLETIONS, chat("a".repeat(70_000), "")).json()));
+        assertEquals("unsupported_media_type", openAiCode(checked(server, COMPLETIONS, COMPLETIONS.request(server)
+                .header("Authorization", "Bearer " + KEY).setHeader("Content-Type", "text/plain")).json()));
+        Operation model = new Operation("GET", "/v1/models/{model}");
+        assertEquals("model_not_found", openAiCode(checked(server, model, HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + server.port() + "/v1/models/gpt-4o")).header("Authorization", "Bearer " + KEY)).json()));
     }
 
     @Test
@@ -188,7 +279,7 @@ class OpenApiContractTest {
     void without_a_key_only_health_and_the_document_answer() {
         Set<String> open = new HashSet<>();
         for (Operation op : operations()) {
-            Http.Reply r = checked(server, op, op.request(server, RUBLE));
+            Http.Reply r = checked(server, op, op.request(server));
             if (r.status() == 200) {
                 open.add(op.template());
             } else {
@@ -209,17 +300,25 @@ class OpenApiContractTest {
             assertTrue(r.status() == 404 || r.status() == 405, r.body());
             assertEquals(List.of(), contract.schemaViolations("/components/schemas/Error", r.body()));
         }
+        for (Http.Reply r : List.of(http.send(HttpRequest.newBuilder(URI.create(base + "/v1/embeddings"))
+                .header("Authorization", "Bearer " + KEY)), http.send(HttpRequest.newBuilder(URI.create(base + "/v1/models"))
+                .header("Authorization", "Bearer " + KEY).DELETE()))) {
+            assertTrue(r.status() == 404 || r.status() == 405, r.body());
+            assertEquals(List.of(), contract.schemaViolations("/components/schemas/OpenAiError", r.body()), "/v1 keeps OpenAI's shape");
+        }
     }
 
     @Test
     @Order(2)
     void over_the_rate_limit_every_operation_gets_429() {
-        try (Server limited = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0,
+        try (Server limited = monitored(Main.assistant(DocumentLoader.builtIn()),
                 new ServerSettings(List.of(), 1, 1, 10, List.of()))) {
             assertEquals(200, new Http(limited.port()).get("/api/health").status(), "the one request of the burst");
-            for (Operation op : operations()) {
-                assertEquals(429, checked(limited, op, op.request(limited, RUBLE)).status(), op.toString());
+            for (Operation op : guardedOperations()) {
+                assertEquals(429, checked(limited, op, op.request(limited)).status(), op.toString());
             }
+            assertEquals(200, checked(limited, METRICS, METRICS.request(limited)).status(),
+                    "/metrics is not rate-limited, so the document gives it no 429");
         }
     }
 
@@ -237,6 +336,8 @@ class OpenApiContractTest {
             assertEquals("model_error", checked(failing, ASK, ASK.request(failing, RUBLE)).json().get("error").asText());
             assertEquals("model_error", Http.events(checked(failing, STREAM, STREAM.request(failing, RUBLE)).body())
                     .get(1).data().get("error").asText());
+            assertEquals("model_error", openAiCode(checked(failing, COMPLETIONS, COMPLETIONS.request(failing)).json()));
+            assertEquals("model_error", streamErrorCode(checked(failing, COMPLETIONS, COMPLETIONS.request(failing, CHAT_STREAMED))));
             wire.resetAll();
             wire.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429)
                     .withHeader("Retry-After", "7").withBody("{}")));
@@ -245,6 +346,11 @@ class OpenApiContractTest {
             assertEquals("7", busy.raw().headers().firstValue("Retry-After").orElseThrow());
             assertEquals("model_unavailable", Http.events(checked(failing, STREAM, STREAM.request(failing, RUBLE)).body())
                     .get(1).data().get("error").asText());
+            Http.Reply chatBusy = checked(failing, COMPLETIONS, COMPLETIONS.request(failing));
+            assertEquals("model_unavailable", openAiCode(chatBusy.json()));
+            assertEquals("7", chatBusy.raw().headers().firstValue("Retry-After").orElseThrow());
+            assertEquals("model_unavailable", streamErrorCode(checked(failing, COMPLETIONS,
+                    COMPLETIONS.request(failing, CHAT_STREAMED))));
         } finally {
             System.setErr(original);
             wire.stop();
@@ -267,7 +373,7 @@ class OpenApiContractTest {
         PrintStream original = System.err;
         System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         // one place, two per client: the second answer finds the server full (503 busy)
-        Server full = Server.start(ServerFailureTest.assistant(model), "127.0.0.1", 0,
+        Server full = monitored(ServerFailureTest.assistant(model),
                 new ServerSettings(List.of(), 0, 0, 1, List.of(), 2, Duration.ofSeconds(30), Duration.ofSeconds(10)));
         // two places, one per client: the second answer finds this client's share taken (429 too_many_answers)
         Server shared = Server.start(ServerFailureTest.assistant(model), "127.0.0.1", 0,
@@ -278,6 +384,10 @@ class OpenApiContractTest {
             assertEquals("internal_error", checked(full, ASK, ASK.request(full, boom)).json().get("error").asText());
             assertEquals("internal_error", Http.events(checked(full, STREAM, STREAM.request(full, boom)).body())
                     .get(1).data().get("error").asText());
+            assertEquals("internal_error", openAiCode(checked(full, COMPLETIONS,
+                    COMPLETIONS.request(full, chat("ruble boom?", ""))).json()));
+            assertEquals("internal_error", streamErrorCode(checked(full, COMPLETIONS,
+                    COMPLETIONS.request(full, chat("ruble boom?", ", \"stream\": true")))));
             CompletableFuture<Http.Reply> heldFull = CompletableFuture.supplyAsync(() -> new Http(full.port()).postJson("/api/ask", RUBLE));
             CompletableFuture<Http.Reply> heldShared = CompletableFuture.supplyAsync(() -> new Http(shared.port()).postJson("/api/ask", RUBLE));
             assertTrue(inside.await(30, TimeUnit.SECONDS));
@@ -285,15 +395,22 @@ class OpenApiContractTest {
                 assertEquals("busy", checked(full, op, op.request(full, RUBLE)).json().get("error").asText());
                 assertEquals("too_many_answers", checked(shared, op, op.request(shared, RUBLE)).json().get("error").asText());
             }
+            for (String body : List.of(CHAT, CHAT_STREAMED)) {
+                assertEquals("busy", openAiCode(checked(full, COMPLETIONS, COMPLETIONS.request(full, body)).json()));
+                assertEquals("too_many_answers", openAiCode(checked(shared, COMPLETIONS,
+                        COMPLETIONS.request(shared, body)).json()));
+            }
             closing = CompletableFuture.runAsync(full::close);
             Http http = new Http(full.port());
             for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                  http.get("/api/health").status() != 503 && System.nanoTime() < deadline; ) {
                 Thread.sleep(20);
             }
-            for (Operation op : operations()) {
-                assertEquals(503, checked(full, op, op.request(full, RUBLE)).status(), op.toString());
+            for (Operation op : guardedOperations()) {
+                assertEquals(503, checked(full, op, op.request(full)).status(), op.toString());
             }
+            assertEquals(200, checked(full, METRICS, METRICS.request(full)).status(),
+                    "/metrics is outside the drain, so the document gives it no 503");
             release.countDown();
             assertEquals(200, heldFull.get(30, TimeUnit.SECONDS).status());
             assertEquals(200, heldShared.get(30, TimeUnit.SECONDS).status());
@@ -339,11 +456,68 @@ class OpenApiContractTest {
     }
 
     @Test
+    @Order(2)
+    void a_v1_or_metrics_response_that_drifts_from_the_document_is_caught() throws Exception {
+        OpenApiContract fresh = OpenApiContract.of(document);
+        String path = "/v1/chat/completions";
+        Http http = new Http(server.port());
+        JsonNode real = http.send(COMPLETIONS.request(server).header("Authorization", "Bearer " + KEY)).json();
+        assertEquals(List.of(), fresh.violations("POST", path, 200, "application/json", real.toString()));
+        ObjectNode uncited = real.deepCopy();
+        ((ObjectNode) uncited.get("choices").get(0).get("message")).remove("citations");
+        ObjectNode usage = real.deepCopy();
+        usage.putObject("usage").put("total_tokens", 0);
+        ObjectNode spanless = real.deepCopy();
+        ((ObjectNode) spanless.get("citations").get(0)).remove("span");
+        for (ObjectNode drifted : List.of(uncited, usage, spanless)) {
+            assertFalse(fresh.violations("POST", path, 200, "application/json", drifted.toString()).isEmpty(), drifted.toString());
+        }
+
+        String stream = http.send(COMPLETIONS.request(server, CHAT_STREAMED).header("Authorization", "Bearer " + KEY)).body();
+        assertEquals(List.of(), fresh.violations("POST", path, 200, "text/event-stream", stream));
+        String first = stream.lines().filter(line -> line.startsWith("data: {")).findFirst().orElseThrow();
+        ObjectNode role = (ObjectNode) Http.json(first.substring("data: ".length()));
+        assertEquals("assistant", role.get("choices").get(0).get("delta").get("role").asText(), stream);
+        String extra = "data: " + role.deepCopy().put("system_fingerprint", "x") + "\n\n";
+        String named = "event: chunk\n" + first + "\n\n";
+        String doneFirst = "data: [DONE]\n\n" + stream;
+        String apiError = "data: {\"error\": \"model_error\", \"message\": \"x\"}\n\n";
+        for (String drifted : List.of(extra, named, doneFirst, apiError, "data: [NOT DONE]\n\n", "")) {
+            assertFalse(fresh.violations("POST", path, 200, "text/event-stream", drifted).isEmpty(), drifted);
+        }
+
+        assertFalse(fresh.violations("POST", path, 400, "application/json",
+                "{\"error\": \"invalid_messages\", \"message\": \"x\"}").isEmpty(), "the /api shape on /v1");
+        assertFalse(fresh.violations("POST", path, 401, "application/json", "{\"error\": {\"message\": \"x\", "
+                + "\"type\": \"invalid_request_error\", \"param\": null, \"code\": \"unauthorized\"}}").isEmpty(), "types per status");
+        assertFalse(fresh.violations("POST", path, 400, "application/json", "{\"error\": {\"message\": \"x\", "
+                + "\"type\": \"invalid_request_error\", \"param\": null, \"code\": \"invalid_top_k\"}}").isEmpty(), "codes per status");
+        assertFalse(fresh.violations("GET", "/v1/models/{model}", 200, "application/json",
+                "{\"id\": \"paracite\", \"object\": \"model\", \"created\": 1}").isEmpty(), "a model without owned_by");
+        assertFalse(fresh.violations("GET", "/metrics", 200, "application/json", "{}").isEmpty(), "metrics are text");
+        assertFalse(fresh.violations("GET", "/metrics", 429, "application/json",
+                "{\"error\": \"rate_limited\", \"message\": \"x\"}").isEmpty(), "/metrics is never rate-limited");
+        assertEquals(Set.of(), fresh.exercised(), "violations() records nothing");
+    }
+
+    @Test
     @Order(3)
     void every_documented_response_was_exercised() {
         Set<String> expected = new TreeSet<>(contract.responses());
         expected.removeAll(NOT_PROVOKED);
         assertEquals(expected, contract.exercised());
+    }
+
+    /** The code of an OpenAI error body. */
+    private static String openAiCode(JsonNode error) {
+        return error.get("error").get("code").asText();
+    }
+
+    /** The code of the error chunk that ends a failed chat stream, which has no [DONE]. */
+    private static String streamErrorCode(Http.Reply r) throws Exception {
+        assertEquals(200, r.status(), r.body());
+        assertFalse(r.body().contains("[DONE]"), r.body());
+        return openAiCode(last(Http.events(r.body())).data());
     }
 
     private static Http.Event last(List<Http.Event> events) {

@@ -104,7 +104,7 @@ public final class Cli {
                 return "Unknown command \"" + first + "\"; see " + help + ".";
             }
         }
-        return e.getMessage().replaceAll("\\s+", " ").strip() + "; see " + help + ".";
+        return e.getMessage().replaceAll("\\s+", " ").strip().replaceAll("\\.$", "") + "; see " + help + ".";
     }
 
     private static int fail(PrintStream err, String message) {

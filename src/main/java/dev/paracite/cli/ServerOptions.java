@@ -17,7 +17,7 @@ public final class ServerOptions {
     private int port;
 
     @Option(names = "--access-keys", paramLabel = "FILE",
-            description = "require Authorization: Bearer <key> on /api/*, keys from FILE, one a line; or "
+            description = "require Authorization: Bearer <key> on /api/* and /v1/*, keys from FILE, one a line; or "
                     + "PARACITE_ACCESS_KEYS=k1,k2 (default none)")
     @Env("PARACITE_ACCESS_KEYS_FILE")
     private String accessKeys;
@@ -45,7 +45,7 @@ public final class ServerOptions {
     }
 
     @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "600",
-            description = "requests a minute per client address on /api/*, 0 for none")
+            description = "requests a minute per client address on /api/* and /v1/*, 0 for none")
     @Env("PARACITE_RATE_LIMIT")
     void rateLimit(String value) {
         rateLimit = Values.whole("--rate-limit", value, 0, 1_000_000);

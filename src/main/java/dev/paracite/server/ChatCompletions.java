@@ -31,9 +31,17 @@ final class ChatCompletions {
         }
         Response response = answering.answer(ctx, request.question());
         List<OpenAiWire.Citation> citations = OpenAiWire.citations(response);
-        OpenAiWire.Message message = new OpenAiWire.Message("assistant", response.answer(), citations);
+        OpenAiWire.Message message = new OpenAiWire.Message("assistant", response.answer() + noticed(response), citations);
         ctx.contentType("application/json").result(Json.bytes(new OpenAiWire.Completion(id, "chat.completion", created,
                 OpenAiWire.MODEL, List.of(new OpenAiWire.Choice(0, message, "stop")), citations)));
+    }
+
+    /**
+     * What a chat UI shows is the content alone, so a notice (a paragraph the question names that the
+     * document lacks, a fallback model) ends it after a blank line; citation spans keep their places.
+     */
+    private static String noticed(Response response) {
+        return response.notice() == null ? "" : "\n\n" + response.notice();
     }
 
     void models(Context ctx) {
@@ -86,6 +94,9 @@ final class ChatCompletions {
             start(client);
             if (!wrote) {
                 send(client, new OpenAiWire.Delta(null, response.answer(), null), null, null);
+            }
+            if (response.notice() != null) {
+                send(client, new OpenAiWire.Delta(null, noticed(response), null), null, null);
             }
             List<OpenAiWire.Citation> citations = OpenAiWire.citations(response);
             send(client, new OpenAiWire.Delta(null, null, citations), "stop", citations);

@@ -74,7 +74,7 @@ final class Errors {
 
     /** The error's body in the shape the path's clients read: OpenAI's on {@code /v1/*}, ours elsewhere. */
     static Object body(String path, ApiError e) {
-        return path.startsWith("/v1/") ? OpenAiWire.ErrorBody.of(e) : e.body();
+        return path.equals("/v1") || path.startsWith("/v1/") ? OpenAiWire.ErrorBody.of(e) : e.body();
     }
 
     private static String clip(String path) {

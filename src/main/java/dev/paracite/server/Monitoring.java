@@ -1,6 +1,8 @@
 package dev.paracite.server;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,13 @@ public record Monitoring(RequestMetrics metrics, Consumer<String> accessLog) {
         // handler exists: with it, a request the guard refuses is still counted under its route
         config.routes.beforeMatched(ctx -> { });
         if (metrics != RequestMetrics.NONE) {
-            config.routes.get("/metrics", ctx -> {
-                guard.checkMetrics(ctx);
-                ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape());
-            });
+            // HEAD runs the GET handler, key check included; Jetty sends its headers without the body
+            for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
+                config.routes.addHttpHandler(type, "/metrics", ctx -> {
+                    guard.checkMetrics(ctx);
+                    ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape());
+                });
+            }
         }
     }
 }

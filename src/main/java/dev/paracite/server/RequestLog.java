@@ -46,7 +46,7 @@ final class RequestLog implements RequestLogger {
         String route = route(ctx);
         int status = ctx.statusCode();
         long nanos = (long) (executionMillis * 1_000_000.0);
-        metrics.served(ctx.method().name(), route, status, nanos);
+        metrics.served(method(ctx), route, status, nanos);
         if (accessLog != null) {
             accessLog.accept(line(ctx, route, status, nanos));
         }
@@ -56,7 +56,7 @@ final class RequestLog implements RequestLogger {
         StringBuilder line = new StringBuilder(160)
                 .append("time=").append(TIME.format(Instant.now().minusNanos(nanos)))
                 .append(" id=").append(Errors.requestId(ctx))
-                .append(" method=").append(ctx.method().name())
+                .append(" method=").append(method(ctx))
                 .append(" route=").append(route)
                 .append(" status=").append(status)
                 .append(" ms=");
@@ -67,6 +67,11 @@ final class RequestLog implements RequestLogger {
             quote(line.append(" question="), question);
         }
         return line.toString();
+    }
+
+    /** HTTP's own methods by name, any other as {@code OTHER}: a client cannot add series or log text by inventing one. */
+    static String method(Context ctx) {
+        return HandlerType.commonHttp().contains(ctx.method()) ? ctx.method().name() : "OTHER";
     }
 
     /** The template of the route that matched, never the raw path. */

@@ -74,8 +74,6 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", ask::stream);
             config.routes.post("/v1/chat/completions", chat::complete);
-            config.routes.get("/v1/models", chat::models);
-            config.routes.get("/v1/models/{model}", chat::model);
             // HEAD runs the GET handler; Jetty sends its headers without the body
             for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
                 config.routes.addHttpHandler(type, "/api/paragraphs", docs::paragraphs);
@@ -83,6 +81,8 @@ public final class Server implements AutoCloseable {
                 config.routes.addHttpHandler(type, "/api/document", docs::document);
                 config.routes.addHttpHandler(type, "/api/health", docs::health);
                 config.routes.addHttpHandler(type, ApiDescription.PATH, description::serve);
+                config.routes.addHttpHandler(type, "/v1/models", chat::models);
+                config.routes.addHttpHandler(type, "/v1/models/{model}", chat::model);
             }
             Errors.install(config);
         });

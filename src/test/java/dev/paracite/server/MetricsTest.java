@@ -105,9 +105,13 @@ class MetricsTest {
         Http.Reply chunks = ask(s, "/v1/chat/completions", chat.formatted(", \"stream\": true"), "k1");
         assertTrue(chunks.body().endsWith("data: [DONE]\n\n"), chunks.body());
         assertEquals(401, get(s.http(), s.server().port(), "/v1/models", null).status());
+        for (String invented : List.of("FROB", "X1Y", "X2Y")) {
+            assertEquals(401, s.http().send(authorized(s, "/v1/models", null).method(invented,
+                    HttpRequest.BodyPublishers.noBody())).status());
+        }
 
-        // 15 requests, and the scrape before them
-        Scrape after = s.scrapeAfter(16, "k1");
+        // 18 requests, and the scrape before them
+        Scrape after = s.scrapeAfter(19, "k1");
         assertEquals(4, after.moved(before, REQUESTS, "method", "POST", "route", "/api/ask", "status", "200"));
         assertEquals(2, after.moved(before, REQUESTS, "method", "POST", "route", "/api/ask", "status", "400"));
         assertEquals(1, after.moved(before, REQUESTS, "method", "POST", "route", "/api/ask", "status", "401"),
@@ -115,6 +119,9 @@ class MetricsTest {
         assertEquals(1, after.moved(before, REQUESTS, "method", "POST", "route", "/api/ask/stream", "status", "200"));
         assertEquals(2, after.moved(before, REQUESTS, "method", "POST", "route", "/v1/chat/completions", "status", "200"));
         assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "/v1/models", "status", "401"));
+        assertEquals(3, after.moved(before, REQUESTS, "method", "OTHER", "route", "unmatched", "status", "401"),
+                "a method a client invents is one series, not one each");
+        assertTrue(after.samples().keySet().stream().noneMatch(k -> k.contains("FROB") || k.contains("X1Y")));
         assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "/api/paragraphs/{label}", "status", "200"));
         assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "/api/paragraphs/{label}", "status", "404"));
         assertEquals(1, after.moved(before, REQUESTS, "method", "GET", "route", "unmatched", "status", "404"));
@@ -182,6 +189,8 @@ class MetricsTest {
         Served s = serve(ModelSettings.extractive(), new ServerSettings(List.of("k1"), 0, 0, 10, List.of()));
         Http.Reply refused = get(s.http(), s.server().port(), "/metrics", null);
         ServerErrorsTest.assertError(refused, 401, "unauthorized");
+        assertEquals(401, s.http().send(authorized(s, "/metrics", null).method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .status(), "HEAD checks the key as GET does");
         assertEquals(401, get(s.http(), s.server().port(), "/metrics", "wrong").status());
         Http.Reply scraped = get(s.http(), s.server().port(), "/metrics", "k1");
         assertEquals(200, scraped.status());

@@ -97,6 +97,28 @@ class OpenAiEndpointTest extends BuiltInServerTest {
     }
 
     @Test
+    void a_notice_ends_the_content_whole_and_streamed_and_the_spans_keep_their_places() throws Exception {
+        String question = "What does paragraph 99 say about the ruble?";
+        JsonNode asked = http.postJson("/api/ask", Http.question(question)).json();
+        String notice = asked.get("notice").asText();
+        assertTrue(notice.contains("no paragraph 99"), notice);
+        String body = RUBLE.replace("What role should the ruble play?", question);
+        JsonNode message = http.postJson("/v1/chat/completions", body.formatted("")).json().get("choices").get(0)
+                .get("message");
+        String content = message.get("content").asText();
+        assertEquals(asked.get("answer").asText() + "\n\n" + notice, content);
+        for (JsonNode citation : message.get("citations")) {
+            assertTrue(citation.get("span").get("end").asInt() <= asked.get("answer").asText().length());
+        }
+        Http.Reply r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/v1/chat/completions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.formatted(", \"stream\": true"))));
+        StringBuilder streamed = new StringBuilder();
+        chunks(r.body()).forEach(c -> streamed.append(c.get("choices").get(0).get("delta").path("content").asText("")));
+        assertEquals(content, streamed.toString());
+    }
+
+    @Test
     void earlier_messages_are_the_history_and_system_messages_are_ignored() {
         String body = "{\"messages\": [{\"role\": \"system\", \"content\": \"Answer in French.\"},"
                 + "{\"role\": \"user\", \"content\": \"What is the Collective Security Treaty?\"},"
@@ -190,6 +212,7 @@ class OpenAiEndpointTest extends BuiltInServerTest {
     @Test
     void unknown_v1_paths_and_methods_answer_in_openai_s_shape_and_api_keeps_its_own() {
         assertOpenAiError(http.get("/v1/embeddings"), 404, "invalid_request_error", "not_found");
+        assertOpenAiError(http.get("/v1"), 404, "invalid_request_error", "not_found");
         assertOpenAiError(http.get("/v1/chat/completions"), 405, "invalid_request_error", "method_not_allowed");
         ServerErrorsTest.assertError(http.postJson("/api/ask", "{}"), 400, "invalid_request");
     }

@@ -271,6 +271,10 @@ class OpenApiContractTest {
             assertEquals(404, checked(server, paragraph, HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + server.port() + "/api/paragraphs/999")).method(method, HttpRequest.BodyPublishers.noBody())
                     .header("Authorization", "Bearer " + KEY)).status());
+            Operation model = new Operation(method, "/v1/models/{model}");
+            assertEquals(404, checked(server, model, HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/v1/models/gpt-4o")).method(method, HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer " + KEY)).status());
         }
     }
 

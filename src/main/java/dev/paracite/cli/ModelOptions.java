@@ -58,14 +58,14 @@ public final class ModelOptions {
             description = "seconds to connect, to the reply or its first streamed token, and between streamed tokens")
     @Env("PARACITE_TIMEOUT")
     void timeout(String value) {
-        timeout = seconds("--timeout", value, 0.1);
+        timeout = Values.seconds("--timeout", value, 0.1);
     }
 
     @Option(names = "--answer-timeout", paramLabel = "S", defaultValue = "60",
             description = "seconds one answer may take, every try included")
     @Env("PARACITE_ANSWER_TIMEOUT")
     void answerTimeout(String value) {
-        answerTimeout = seconds("--answer-timeout", value, 0.1);
+        answerTimeout = Values.seconds("--answer-timeout", value, 0.1);
     }
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "2",
@@ -80,11 +80,6 @@ public final class ModelOptions {
     @Env("PARACITE_FALLBACK")
     void fallback(String value) {
         fallback = Values.oneOf("--fallback", value, "extractive", "none").equals("extractive");
-    }
-
-    /** {@code seconds} of at least {@code min} and at most an hour, as a duration. */
-    static Duration seconds(String option, String value, double min) {
-        return Duration.ofMillis(Math.round(1000 * Values.decimal(option, value, min, 3600)));
     }
 
     /** The provider's name in lower case. */

@@ -70,7 +70,7 @@ public final class ServerOptions {
             description = "on SIGTERM, seconds answers in flight may take to finish before open streams are ended")
     @Env("PARACITE_DRAIN_TIMEOUT")
     void drainTimeout(String value) {
-        drainTimeout = Duration.ofMillis(Math.round(1000 * Values.decimal("--drain-timeout", value, 0, 3600)));
+        drainTimeout = Values.seconds("--drain-timeout", value, 0);
     }
 
     @Option(names = "--cors-origins", paramLabel = "LIST",

@@ -1,5 +1,6 @@
 package dev.paracite.cli;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -14,6 +15,11 @@ final class Values {
 
     static double decimal(String option, String value, double min, double max) {
         return parsed(option, value, min, max, Double::parseDouble, "a number").doubleValue();
+    }
+
+    /** {@code value} seconds, at least {@code min} and at most an hour, as a duration. */
+    static Duration seconds(String option, String value, double min) {
+        return Duration.ofMillis(Math.round(1000 * decimal(option, value, min, 3600)));
     }
 
     /** {@code value} in lower case when it is {@code first} or {@code second}. */

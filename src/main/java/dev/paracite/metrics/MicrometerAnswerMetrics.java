@@ -7,13 +7,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.EnumMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Answers and model calls as Micrometer meters: answers by outcome, answers in flight, retrieval time,
@@ -24,13 +24,13 @@ final class MicrometerAnswerMetrics implements AnswerMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
-    private final Map<String, Counter> failures = new ConcurrentHashMap<>();
+    /** Answers by outcome: the response's ({@code answered}, ...) or how it failed ({@code abandoned}, ...). */
+    private final Map<String, Counter> answers = new ConcurrentHashMap<>();
     private final Timer retrieval;
     private final Map<String, Counter> droppedCitations = new ConcurrentHashMap<>();
     private final Map<String, Counter> droppedStatements = new ConcurrentHashMap<>();
     /** Made once, so that looking a counter up on each answer allocates nothing. */
-    private final Function<String, Counter> newFailure;
+    private final Function<String, Counter> newAnswer;
     private final Function<String, Counter> newDroppedCitation;
     private final Function<String, Counter> newDroppedStatement;
     private final Map<String, Map<String, Timer>> calls = new ConcurrentHashMap<>();
@@ -44,16 +44,14 @@ final class MicrometerAnswerMetrics implements AnswerMetrics {
                 .description("Answers being written now").strongReference(true).register(registry);
         this.retrieval = Timer.builder("paracite.retrieval").description("Time to retrieve the paragraphs for a question")
                 .serviceLevelObjectives(Buckets.RETRIEVAL).register(registry);
-        this.newFailure = o -> counter("paracite.answers", "Answers by outcome", "outcome", o);
+        this.newAnswer = o -> counter("paracite.answers", "Answers by outcome", "outcome", o);
         this.newDroppedCitation = r -> counter("paracite.citations.dropped", "Citations the grounding check removed, by reason",
                 "reason", r);
         this.newDroppedStatement = r -> counter("paracite.statements.dropped", "Statements the grounding check withheld, "
                 + "by reason", "reason", r);
         // every outcome from the start, at 0, so that rates and ratios exist before the first of each
-        for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome, newFailure.apply(outcome.wire()));
-        }
-        List.of(MODEL_UNAVAILABLE, ABANDONED, ERROR).forEach(o -> Meters.cached(failures, o, newFailure));
+        Stream.concat(Arrays.stream(Outcome.values()).map(Outcome::wire), Stream.of(MODEL_UNAVAILABLE, ABANDONED, ERROR))
+                .forEach(o -> Meters.cached(answers, o, newAnswer));
     }
 
     @Override
@@ -64,7 +62,7 @@ final class MicrometerAnswerMetrics implements AnswerMetrics {
     @Override
     public void answered(Response response) {
         inFlight.decrementAndGet();
-        outcomes.get(response.outcome()).increment();
+        Meters.cached(answers, response.outcome().wire(), newAnswer).increment();
         retrieval.record(Math.round(response.timings().retrievalMs() * 1_000_000), TimeUnit.NANOSECONDS);
         if (response.droppedCitations() != null) {
             for (Response.DroppedCitation dropped : response.droppedCitations()) {
@@ -81,7 +79,7 @@ final class MicrometerAnswerMetrics implements AnswerMetrics {
     @Override
     public void failed(String outcome) {
         inFlight.decrementAndGet();
-        Meters.cached(failures, outcome, newFailure).increment();
+        Meters.cached(answers, outcome, newAnswer).increment();
     }
 
     @Override

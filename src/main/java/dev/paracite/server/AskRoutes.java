@@ -19,7 +19,7 @@ final class AskRoutes {
         AskRequests.AskRequest request = AskRequests.read(ctx);
         RequestLog.asked(ctx, request.question().text());
         Response response = answering.answer(ctx, request.question());
-        ctx.contentType("application/json").result(Json.bytes(response.sent(request.include())));
+        Json.respond(ctx, response.sent(request.include()));
     }
 
     /** Validates before the stream opens, so bad requests get a plain JSON error like {@link #ask}. */

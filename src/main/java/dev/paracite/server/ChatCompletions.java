@@ -32,8 +32,8 @@ final class ChatCompletions {
         Response response = answering.answer(ctx, request.question());
         List<OpenAiWire.Citation> citations = OpenAiWire.citations(response);
         OpenAiWire.Message message = new OpenAiWire.Message("assistant", response.answer() + noticed(response), citations);
-        ctx.contentType("application/json").result(Json.bytes(new OpenAiWire.Completion(id, "chat.completion", created,
-                OpenAiWire.MODEL, List.of(new OpenAiWire.Choice(0, message, "stop")), citations)));
+        Json.respond(ctx, new OpenAiWire.Completion(id, "chat.completion", created, OpenAiWire.MODEL,
+                List.of(new OpenAiWire.Choice(0, message, "stop")), citations));
     }
 
     /**
@@ -45,7 +45,7 @@ final class ChatCompletions {
     }
 
     void models(Context ctx) {
-        ctx.contentType("application/json").result(Json.bytes(new OpenAiWire.Models("list", List.of(model()))));
+        Json.respond(ctx, new OpenAiWire.Models("list", List.of(model())));
     }
 
     void model(Context ctx) {
@@ -53,7 +53,7 @@ final class ChatCompletions {
             throw new ApiError(404, "model_not_found", "There is no model \"" + AskRequests.clip(ctx.pathParam("model"))
                     + "\"; the one model is \"" + OpenAiWire.MODEL + "\".");
         }
-        ctx.contentType("application/json").result(Json.bytes(model()));
+        Json.respond(ctx, model());
     }
 
     private OpenAiWire.Model model() {

@@ -29,25 +29,21 @@ final class DocumentRoutes {
     }
 
     void paragraphs(Context ctx) {
-        json(ctx, document.paragraphs().stream().map(ParagraphView::of).toList());
+        Json.respond(ctx, document.paragraphs().stream().map(ParagraphView::of).toList());
     }
 
     void paragraph(Context ctx) {
         String label = ctx.pathParam("label");
         Paragraph p = document.paragraph(label).orElseThrow(() -> new ApiError(404, "not_found",
                 "The document has no paragraph \"" + AskRequests.clip(label) + "\"."));
-        json(ctx, ParagraphView.of(p));
+        Json.respond(ctx, ParagraphView.of(p));
     }
 
     void document(Context ctx) {
-        json(ctx, DocumentSummary.of(document));
+        Json.respond(ctx, DocumentSummary.of(document));
     }
 
     void health(Context ctx) {
-        json(ctx, new Health("ok", document.name(), document.paragraphs().size(), model, answering.getAsInt()));
-    }
-
-    private static void json(Context ctx, Object value) {
-        ctx.contentType("application/json").result(Json.bytes(value));
+        Json.respond(ctx, new Health("ok", document.name(), document.paragraphs().size(), model, answering.getAsInt()));
     }
 }

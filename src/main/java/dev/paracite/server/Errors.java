@@ -69,7 +69,7 @@ final class Errors {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        ctx.status(e.status()).contentType("application/json").result(Json.write(body(ctx.path(), e)));
+        Json.respond(ctx.status(e.status()), body(ctx.path(), e));
     }
 
     /** The error's body in the shape the path's clients read: OpenAI's on {@code /v1/*}, ours elsewhere. */

@@ -2,7 +2,6 @@ package dev.paracite.server;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -48,7 +47,6 @@ final class JsonErrorHandler extends ErrorHandler {
         String reason = HttpStatus.getMessage(status);
         String message = status == 503 ? "The server is shutting down; try again shortly."
                 : status >= 500 ? "Something went wrong on our side." : "The request was refused: " + reason + ".";
-        return Json.write(Errors.body(path == null ? "" : path, new ApiError(status, code, message)))
-                .getBytes(StandardCharsets.UTF_8);
+        return Json.bytes(Errors.body(path == null ? "" : path, new ApiError(status, code, message)));
     }
 }

@@ -2,8 +2,11 @@ package dev.paracite.assistant;
 
 import java.util.List;
 
-/** A validated question with the earlier turns of its chat (oldest first) and how many paragraphs to retrieve. */
-public record Question(String text, List<Turn> history, int topK) {
+/**
+ * A validated question with the earlier turns of its chat (oldest first), how many paragraphs to retrieve,
+ * and the documents of a library it asks (empty: all of them).
+ */
+public record Question(String text, List<Turn> history, int topK, List<String> documents) {
 
     public static final int MAX_LENGTH = 2_000;
     public static final int MAX_TOP_K = 20;
@@ -34,6 +37,11 @@ public record Question(String text, List<Turn> history, int topK) {
             throw new InvalidQuestionException("topK must be between 1 and " + MAX_TOP_K + "; it was " + topK + ".");
         }
         history = checkHistory(history == null ? List.of() : history);
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    public Question(String text, List<Turn> history, int topK) {
+        this(text, history, topK, List.of());
     }
 
     public Question(String text, int topK) {

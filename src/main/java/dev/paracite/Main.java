@@ -18,6 +18,8 @@ import dev.paracite.cli.ModelOptions;
 import dev.paracite.cli.ServerOptions;
 import dev.paracite.cli.UsageException;
 import dev.paracite.corpus.Document;
+import dev.paracite.library.Library;
+import dev.paracite.library.LibrarySettings;
 import dev.paracite.llm.ModelConfigException;
 import dev.paracite.llm.ModelSettings;
 import dev.paracite.llm.Models;
@@ -39,6 +41,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /** Composition root: the only place that chooses implementations and wires them together. */
 public final class Main {
@@ -136,6 +139,22 @@ public final class Main {
         Embedder model = LoadingEmbedder.start(OnnxEmbedder.PRODUCT, OnnxEmbedder::shared);
         return new CachingEmbedder(StoredVectors.over(model, "/documents/" + document.name() + ".vectors.gz"),
                 EMBEDDING_CACHE);
+    }
+
+    /**
+     * How a library in a data directory indexes: {@code retrievalMode} as for a single document; hybrid
+     * embeds every paragraph as it is added.
+     */
+    public static LibrarySettings librarySettings(String retrievalMode) {
+        throw new UnsupportedOperationException("in progress");
+    }
+
+    /**
+     * Assistants over the latest versions in {@code library} with the model and retrieval chosen: the same
+     * assistant until the library changes, then one over the new versions (built when next asked).
+     */
+    public static Supplier<Assistant> assistants(Library library, ModelChoice choice) {
+        throw new UnsupportedOperationException("in progress");
     }
 
     /** {@code hybrid} or {@code bm25}, as the command line checked it. */

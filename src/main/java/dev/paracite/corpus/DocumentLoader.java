@@ -1,25 +1,22 @@
 package dev.paracite.corpus;
 
+import dev.paracite.formats.Formats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads a UTF-8 plain-text document from a file or the built-in copy, and parses it. */
+/** Reads a document (plain text, Markdown, HTML, PDF or DOCX) from a file or the built-in copy, and parses it. */
 public final class DocumentLoader {
 
     /** The document shipped inside the jar; its source is noted in src/main/resources/documents/SOURCE.md. */
     public static final String BUILT_IN = "strategic-course-cis";
 
     /** Larger files are refused rather than read: a numbered-paragraph document is far smaller than this. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    static final long MAX_BYTES = Formats.MAX_BYTES;
 
     private DocumentLoader() {}
 
@@ -59,33 +56,18 @@ public final class DocumentLoader {
         return parse(nameOf(file), bytes, where);
     }
 
-    static Document parse(String name, byte[] bytes, String where) {
-        String text = decode(bytes, where);
-        if (text.isBlank()) {
-            throw new DocumentException(where + " is empty.");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new DocumentException(where + " contains NUL bytes; it looks binary, not plain text.");
-        }
+    /**
+     * Parses a file's bytes, in any format {@link Formats} reads (told by content, not by name); {@code where}
+     * names the file in error messages, e.g. "Document policy.pdf".
+     */
+    public static Document parse(String name, byte[] bytes, String where) {
+        String text = Formats.extract(bytes, where).text();
         Document document = DocumentParser.parse(name, text);
         boolean numbered = document.paragraphs().stream().anyMatch(p -> !p.label().equals(Paragraph.PREAMBLE));
         if (!numbered) {
             throw new DocumentException(where + " has no numbered paragraph (lines starting \"1. \", \"2. \", ...).");
         }
         return document;
-    }
-
-    private static String decode(byte[] bytes, String where) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new DocumentException(where + " is not valid UTF-8 text.");
-        }
     }
 
     private static String nameOf(Path file) {

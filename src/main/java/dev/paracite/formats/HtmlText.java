@@ -3,8 +3,8 @@ package dev.paracite.formats;
 import dev.paracite.corpus.DocumentException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -30,8 +30,8 @@ final class HtmlText implements NodeFilter {
 
     private final BoundedText text;
     private final StringBuilder line = new StringBuilder();
-    /** The next item number of each open list, innermost first; 0 for a bulleted list. */
-    private final Deque<int[]> lists = new ArrayDeque<>();
+    /** The next item number of each numbered list met so far. */
+    private final Map<Element, int[]> lists = new IdentityHashMap<>();
     private String prefix = "";
 
     private HtmlText(String where) {
@@ -75,17 +75,12 @@ final class HtmlText implements NodeFilter {
     public FilterResult tail(Node node, int depth) {
         if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
             endLine();
-            if (element.normalName().equals("ol") || element.normalName().equals("ul")) {
-                lists.poll();
-            }
         }
         return FilterResult.CONTINUE;
     }
 
     private void open(Element element, String tag) {
         switch (tag) {
-            case "ol" -> lists.push(new int[] {number(element.attr("start"), 1)});
-            case "ul" -> lists.push(new int[] {0});
             case "li" -> prefix = item(element);
             case "h1", "h2", "h3", "h4", "h5", "h6" -> prefix = "#".repeat(tag.charAt(1) - '0') + " ";
             default -> { }
@@ -93,10 +88,11 @@ final class HtmlText implements NodeFilter {
     }
 
     private String item(Element li) {
-        int[] next = lists.peek();
-        if (next == null || next[0] == 0) {
+        Element list = li.parent();
+        if (list == null || !list.normalName().equals("ol")) {
             return "- ";
         }
+        int[] next = lists.computeIfAbsent(list, ol -> new int[] {number(ol.attr("start"), 1)});
         next[0] = number(li.attr("value"), next[0]);
         return next[0]++ + ". ";
     }

@@ -10,6 +10,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * A PDF's text layer with PDFBox, one output line per line on the page, in the order the content stream
  * writes them (PDFBox's position sorting is off: it interleaves the columns of a two-column page).
+ * PDFBox's suppression of overlapping duplicate text stays on, its default: "fake bold" draws each glyph
+ * twice, and without it "12. Scope" would read "1122..  SSccooppee". It costs about 2 ms a page
+ * (bench/README.md, "Extracting PDF, DOCX and HTML": 790 ms against 424 ms for 200 pages).
  */
 final class PdfText {
 

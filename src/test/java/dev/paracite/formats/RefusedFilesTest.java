@@ -51,7 +51,7 @@ class RefusedFilesTest {
     }
 
     @Test
-    void a_zip_bomb_docx_is_refused_without_inflating_it() {
+    void a_zip_bomb_docx_is_refused_by_its_inflate_ratio() {
         byte[] bomb = Fixtures.zip("word/document.xml", new byte[200 * 1024 * 1024]);
         assertEquals(WHERE + " expands to far more than its size (a zip bomb?); Paracite does not read it.", refused(bomb));
     }

@@ -51,7 +51,9 @@ public final class Main {
     public static void main(String[] args) {
         Run run = new Run();
         // an embedding model still loading is waited for by LoadingEmbedder's shutdown hook
-        System.exit(Cli.run(args, System.getenv(), System.out, System.err, run::assistant, run::serve));
+        // Java 17 cannot ask whether stderr alone is a terminal; a console means an interactive session
+        boolean terminal = System.console() != null;
+        System.exit(Cli.run(args, System.getenv(), System.out, System.err, terminal, run::assistant, run, run::serve));
     }
 
     /**
@@ -59,8 +61,18 @@ public final class Main {
      * and {@code eval} never pay for a registry, and the assistant is built before {@code serve} knows it
      * will serve.
      */
-    private static final class Run {
+    private static final class Run implements Cli.Libraries {
         private final DeferredAnswerMetrics answers = new DeferredAnswerMetrics();
+
+        @Override
+        public LibrarySettings settings(String retrievalMode) {
+            return Main.librarySettings(retrievalMode);
+        }
+
+        @Override
+        public Supplier<Assistant> assistants(Library library, ModelChoice choice) {
+            return Main.assistants(library, choice);
+        }
 
         Assistant assistant(Document document, ModelChoice choice) {
             return Main.assistant(document, choice, answers);

@@ -67,7 +67,7 @@ class OptionsReadmeTest {
     /** The options of every command, merged by name, as rows. */
     static Map<String, Row> defined() {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        CommandLine root = Cli.commands(Map.of(), nowhere, nowhere, null, null);
+        CommandLine root = Cli.commands(Map.of(), nowhere, nowhere, false, null, null, null);
         Map<String, List<String>> commands = new TreeMap<>();
         Map<String, OptionSpec> options = new TreeMap<>();
         for (Map.Entry<String, CommandLine> command : root.getSubcommands().entrySet()) {

@@ -1,0 +1,72 @@
+package dev.paracite.cli;
+
+import dev.paracite.json.Json;
+import dev.paracite.library.DocumentInfo;
+import dev.paracite.library.Library;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code documents}: the library's documents as a table, or one document's versions with their ingestion notes. */
+@Command(name = "documents", customSynopsis = "target/paracite documents [ID] --data-dir DIR [options]",
+        description = "list the library's documents, or one document's versions and what ingestion noted",
+        optionListHeading = "%nOptions:%n", sortOptions = false)
+final class DocumentsCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private DataDirOption dataDir;
+
+    @Option(names = "--json", description = "print the documents and their versions as JSON")
+    private boolean json;
+
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "a document's id: its versions and their notes")
+    private String id;
+
+    private final PrintStream out;
+    private final Cli.Libraries libraries;
+
+    DocumentsCommand(PrintStream out, Cli.Libraries libraries) {
+        this.out = out;
+        this.libraries = libraries;
+    }
+
+    @Override
+    public Integer call() {
+        dataDir.required("documents");
+        if (!dataDir.exists()) {
+            if (id != null) {
+                throw new UsageException(unknown());
+            }
+            throw new UsageException(dataDir.empty());
+        }
+        // listing embeds nothing, so the library is opened without the embedding model
+        try (Library library = dataDir.open("documents", libraries.settings("bm25"))) {
+            if (id == null) {
+                List<DocumentInfo> documents = library.documents();
+                if (json) {
+                    out.println(Json.pretty(documents.stream().map(LibraryView.Document::of).toList()));
+                } else if (documents.isEmpty()) {
+                    out.println(dataDir.empty());
+                } else {
+                    out.print(LibraryView.table(documents));
+                }
+                return Cli.ANSWERED;
+            }
+            DocumentInfo document = library.document(id).orElseThrow(() -> new UsageException(unknown()));
+            out.print(json ? Json.pretty(LibraryView.Document.of(document)) + "\n" : LibraryView.versions(document));
+            return Cli.ANSWERED;
+        }
+    }
+
+    private String unknown() {
+        return "There is no document \"" + id + "\" in " + dataDir.dir() + "; paracite documents --data-dir "
+                + dataDir.dir() + " lists them.";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.paracite.cli;
+
+import dev.paracite.library.Library;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code remove}: removes a document with all its versions from the library. */
+@Command(name = "remove", customSynopsis = "target/paracite remove ID --data-dir DIR",
+        description = "remove a document and all its versions from the library",
+        optionListHeading = "%nOptions:%n", sortOptions = false)
+final class RemoveCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private DataDirOption dataDir;
+
+    @Parameters(paramLabel = "ID", description = "the document's id, as documents lists it")
+    private String id;
+
+    private final PrintStream out;
+    private final Cli.Libraries libraries;
+
+    RemoveCommand(PrintStream out, Cli.Libraries libraries) {
+        this.out = out;
+        this.libraries = libraries;
+    }
+
+    @Override
+    public Integer call() {
+        dataDir.required("remove");
+        boolean removed = false;
+        if (dataDir.exists()) {
+            // removing embeds nothing, so the library is opened without the embedding model
+            try (Library library = dataDir.open("remove", libraries.settings("bm25"))) {
+                removed = library.remove(id);
+            }
+        }
+        if (!removed) {
+            throw new UsageException("There is no document \"" + id + "\" in " + dataDir.dir() + "; paracite documents "
+                    + "--data-dir " + dataDir.dir() + " lists them.");
+        }
+        out.println("removed " + id);
+        return Cli.ANSWERED;
+    }
+}

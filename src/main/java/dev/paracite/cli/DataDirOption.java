@@ -5,6 +5,7 @@ import dev.paracite.library.LibrarySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -36,9 +37,10 @@ public final class DataDirOption {
 
     /**
      * Opens the library to answer from: not together with a single {@code document}, and only when it
-     * holds documents (one sentence naming the command that adds them otherwise).
+     * holds documents (one sentence naming the command that adds them otherwise). The settings are made
+     * only once the command line is known to be good: with hybrid retrieval they start the embedding model.
      */
-    Library answering(LibrarySettings settings, String document) {
+    Library answering(Supplier<LibrarySettings> settings, String document) {
         if (document != null) {
             throw new UsageException("--document and --data-dir cannot be used together (PARACITE_DOCUMENT and "
                     + "PARACITE_DATA_DIR count as those flags); answer from one document or from the library.");
@@ -46,7 +48,7 @@ public final class DataDirOption {
         if (!exists()) {
             throw new UsageException(empty());
         }
-        Library library = Library.open(dir, settings);
+        Library library = Library.open(dir, settings.get());
         if (library.documents().isEmpty()) {
             library.close();
             throw new UsageException(empty());

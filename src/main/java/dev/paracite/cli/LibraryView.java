@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The library as {@code add} and {@code documents} print it: a line per file added, a table, one document's versions, or JSON records. */
+/**
+ * The library as {@code add} and {@code documents} print it: a line per file added, a table of documents,
+ * one document's versions, or JSON records.
+ */
 final class LibraryView {
 
     private static final int TITLE_WIDTH = 40;

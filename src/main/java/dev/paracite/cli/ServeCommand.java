@@ -42,8 +42,8 @@ final class ServeCommand implements Callable<Integer> {
         if (dataDir.dir() == null) {
             return serving.serve(assistants.create(answering.load(), answering.choice(null)), server);
         }
-        try (Library opened = dataDir.answering(library.applied(libraries.settings(answering.retrieval())),
-                answering.documentPath())) {
+        try (Library opened = dataDir.answering(
+                () -> library.applied(libraries.settings(answering.retrieval())), answering.documentPath())) {
             return serving.serve(libraries.assistants(opened, answering.choice(null)), opened, server);
         }
     }

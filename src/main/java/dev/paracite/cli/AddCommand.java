@@ -67,39 +67,46 @@ final class AddCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = dataDir.required("add");
         List<Path> files = Uploads.files(given);
+        if (files.isEmpty()) {
+            throw new UsageException("There is no file to add in " + String.join(", ", given.stream().map(Path::toString)
+                    .toList()) + " (hidden files are left out).");
+        }
         if ((id != null || title != null) && files.size() != 1) {
             throw new UsageException("--id and --title name one document; give exactly one file, not " + files.size() + ".");
         }
         boolean bars = terminal || progress;
-        ProgressBar fileBar = bars && files.size() > 1 ? new ProgressBar(err, "files") : null;
+        ProgressBar fileBar = new ProgressBar(err, "files");
+        boolean byFile = bars && files.size() > 1;
         int skipped = 0;
         try (Library opened = Library.open(dir, library.applied(libraries.settings(retrieval.mode())))) {
             for (int i = 0; i < files.size(); i++) {
+                if (byFile) {
+                    fileBar.show(i, files.size());
+                }
                 Path file = files.get(i);
+                ProgressBar paragraphBar = new ProgressBar(err, "paragraphs");
                 String line;
                 try {
                     Upload upload = Uploads.read(file, id, title, library.maxUpload());
-                    line = LibraryView.added(opened.add(upload, bars && fileBar == null ? paragraphs() : Progress.NONE));
+                    line = LibraryView.added(opened.add(upload, bars && !byFile ? large(paragraphBar) : Progress.NONE));
                 } catch (DocumentException | LibraryException e) {
                     line = "skipped " + file + ": " + e.getMessage();
                     skipped++;
                 }
-                if (fileBar != null) {
-                    fileBar.clear();
-                }
+                paragraphBar.clear();
+                fileBar.clear();
                 out.println(line);
                 out.flush();
-                if (fileBar != null) {
-                    fileBar.show(i + 1, files.size());
-                }
+            }
+            if (byFile) {
+                fileBar.show(files.size(), files.size());
             }
         }
         return skipped == 0 ? Cli.ANSWERED : Cli.BAD_INPUT;
     }
 
-    /** A bar over one file's paragraphs, drawn only once the file turns out to be large. */
-    private Progress paragraphs() {
-        ProgressBar bar = new ProgressBar(err, "paragraphs");
+    /** Progress drawn on {@code bar} once the file turns out to be large. */
+    private static Progress large(ProgressBar bar) {
         return (done, total) -> {
             if (total >= LARGE) {
                 bar.show(done, total);

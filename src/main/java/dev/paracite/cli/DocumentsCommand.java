@@ -5,6 +5,7 @@ import dev.paracite.library.DocumentInfo;
 import dev.paracite.library.Library;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,28 +42,27 @@ final class DocumentsCommand implements Callable<Integer> {
     public Integer call() {
         dataDir.required("documents");
         if (!dataDir.exists()) {
-            if (id != null) {
-                throw new UsageException(unknown());
-            }
-            throw new UsageException(dataDir.empty());
+            // a library is not created just to be looked at
+            return print(List.of(), Optional.empty());
         }
         // listing embeds nothing, so the library is opened without the embedding model
         try (Library library = dataDir.open("documents", libraries.settings("bm25"))) {
-            if (id == null) {
-                List<DocumentInfo> documents = library.documents();
-                if (json) {
-                    out.println(Json.pretty(documents.stream().map(LibraryView.Document::of).toList()));
-                } else if (documents.isEmpty()) {
-                    out.println(dataDir.empty());
-                } else {
-                    out.print(LibraryView.table(documents));
-                }
-                return Cli.ANSWERED;
-            }
-            DocumentInfo document = library.document(id).orElseThrow(() -> new UsageException(unknown()));
-            out.print(json ? Json.pretty(LibraryView.Document.of(document)) + "\n" : LibraryView.versions(document));
-            return Cli.ANSWERED;
+            return print(library.documents(), id == null ? Optional.empty() : library.document(id));
         }
+    }
+
+    private int print(List<DocumentInfo> documents, Optional<DocumentInfo> document) {
+        if (id != null) {
+            DocumentInfo d = document.orElseThrow(() -> new UsageException(unknown()));
+            out.print(json ? Json.pretty(LibraryView.Document.of(d)) + "\n" : LibraryView.versions(d));
+        } else if (json) {
+            out.println(Json.pretty(documents.stream().map(LibraryView.Document::of).toList()));
+        } else if (documents.isEmpty()) {
+            out.println(dataDir.empty());
+        } else {
+            out.print(LibraryView.table(documents));
+        }
+        return Cli.ANSWERED;
     }
 
     private String unknown() {

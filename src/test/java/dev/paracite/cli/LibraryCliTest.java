@@ -239,6 +239,10 @@ class LibraryCliTest {
         assertEquals(2, run("ask", "--document", docs.resolve("tea.txt").toString(), "--data-dir", data, "q"));
         assertEquals("paracite: --document and --data-dir cannot be used together (PARACITE_DOCUMENT and "
                 + "PARACITE_DATA_DIR count as those flags); answer from one document or from the library.\n", err);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve(".hidden.txt"), "1. Hidden.\n");
+        assertEquals(2, run("add", empty.toString(), "--data-dir", data));
+        assertEquals("paracite: There is no file to add in " + empty + " (hidden files are left out).\n", err);
         assertEquals("", out);
         assertTrue(served.isEmpty());
     }
@@ -249,7 +253,9 @@ class LibraryCliTest {
                 + "paracite add FILE --data-dir " + data + ".\n";
         assertEquals(2, run("ask", "--data-dir", data, "How is black tea made?"));
         assertEquals(sentence, err);
-        assertFalse(Files.exists(Path.of(data)), "asking does not create a library");
+        assertEquals(0, run("documents", "--data-dir", data));
+        assertEquals(sentence.substring("paracite: ".length()), out);
+        assertFalse(Files.exists(Path.of(data)), "asking and listing do not create a library");
         assertEquals(2, run("serve", "--data-dir", data));
         assertEquals(sentence, err);
         addAll();

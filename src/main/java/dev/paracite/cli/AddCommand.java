@@ -78,7 +78,8 @@ final class AddCommand implements Callable<Integer> {
         ProgressBar fileBar = new ProgressBar(err, "files");
         boolean byFile = bars && files.size() > 1;
         int skipped = 0;
-        try (Library opened = Library.open(dir, library.applied(libraries.settings(retrieval.mode())))) {
+        try (Library opened = Library.open(dir,
+                libraries.settings(retrieval.mode(), library.keepVersions(), library.maxUpload()))) {
             for (int i = 0; i < files.size(); i++) {
                 if (byFile) {
                     fileBar.show(i, files.size());

@@ -48,7 +48,7 @@ public final class Cli {
         /** For the single-document entry point: the data-directory commands say they are unavailable. */
         Libraries NONE = new Libraries() {
             @Override
-            public LibrarySettings settings(String retrievalMode) {
+            public LibrarySettings settings(String retrievalMode, int keepVersions, long maxUpload) {
                 throw new UsageException("This entry point answers from one document; --data-dir is not available.");
             }
 
@@ -58,8 +58,11 @@ public final class Cli {
             }
         };
 
-        /** How a library indexes, for the retrieval mode chosen ({@code hybrid} or {@code bm25}). */
-        LibrarySettings settings(String retrievalMode);
+        /**
+         * How a library indexes ({@code hybrid} or {@code bm25}, which must be the mode it was built with), how
+         * many versions of a document it keeps (0: all) and the largest file it accepts.
+         */
+        LibrarySettings settings(String retrievalMode, int keepVersions, long maxUpload);
 
         /** Assistants over the library's latest versions: the same one until the library changes. */
         Supplier<Assistant> assistants(Library library, ModelChoice choice);

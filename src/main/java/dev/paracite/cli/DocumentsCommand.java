@@ -24,6 +24,10 @@ final class DocumentsCommand implements Callable<Integer> {
     @Mixin
     private DataDirOption dataDir;
 
+    /** The mode the library was built with: opening it with another is refused with a sentence saying which. */
+    @Mixin
+    private RetrievalOption retrieval;
+
     @Option(names = "--json", description = "print the documents and their versions as JSON")
     private boolean json;
 
@@ -45,8 +49,7 @@ final class DocumentsCommand implements Callable<Integer> {
             // a library is not created just to be looked at
             return print(List.of(), Optional.empty());
         }
-        // listing embeds nothing, so the library is opened without the embedding model
-        try (Library library = dataDir.open("documents", libraries.settings("bm25"))) {
+        try (Library library = dataDir.open("documents", libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD))) {
             return print(library.documents(), id == null ? Optional.empty() : library.document(id));
         }
     }

@@ -1,14 +1,13 @@
 package dev.paracite.cli;
 
 import dev.paracite.library.Library;
-import dev.paracite.library.LibrarySettings;
 import picocli.CommandLine.Option;
 
 /** How a library keeps what is added to it: the options of {@code add} and {@code serve}. */
 final class LibraryOptions {
 
     /** A byte array holds each file while it is parsed, so the largest size allowed stays far below 2 GB. */
-    private static final long LARGEST_UPLOAD = 1L << 30;
+    private static final long LARGEST_UPLOAD = 1_000_000_000L;
 
     private int keepVersions;
     private long maxUpload;
@@ -36,8 +35,4 @@ final class LibraryOptions {
         return maxUpload;
     }
 
-    /** {@code base} (how the library indexes) keeping versions and accepting files as these options say. */
-    LibrarySettings applied(LibrarySettings base) {
-        return new LibrarySettings(base.retrieval(), base.embedder(), keepVersions, maxUpload);
-    }
 }

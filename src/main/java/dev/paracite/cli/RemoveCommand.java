@@ -19,6 +19,10 @@ final class RemoveCommand implements Callable<Integer> {
     @Mixin
     private DataDirOption dataDir;
 
+    /** The mode the library was built with: opening it with another is refused with a sentence saying which. */
+    @Mixin
+    private RetrievalOption retrieval;
+
     @Parameters(paramLabel = "ID", description = "the document's id, as documents lists it")
     private String id;
 
@@ -35,8 +39,7 @@ final class RemoveCommand implements Callable<Integer> {
         dataDir.required("remove");
         boolean removed = false;
         if (dataDir.exists()) {
-            // removing embeds nothing, so the library is opened without the embedding model
-            try (Library library = dataDir.open("remove", libraries.settings("bm25"))) {
+                try (Library library = dataDir.open("remove", libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD))) {
                 removed = library.remove(id);
             }
         }

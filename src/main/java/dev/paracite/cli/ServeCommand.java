@@ -43,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
             return serving.serve(assistants.create(answering.load(), answering.choice(null)), server);
         }
         try (Library opened = dataDir.answering(
-                () -> library.applied(libraries.settings(answering.retrieval())), answering.documentPath())) {
+                () -> libraries.settings(answering.retrieval(), library.keepVersions(), library.maxUpload()),
+                answering.documentPath())) {
             return serving.serve(libraries.assistants(opened, answering.choice(null)), opened, server);
         }
     }

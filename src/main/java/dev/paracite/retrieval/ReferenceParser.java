@@ -29,16 +29,35 @@ public final class ReferenceParser {
     static final int MAX_RANGE = 100;
 
     private final Document document;
+    /** For a library: the documents a bare label may belong to, those the question names first. */
+    private final List<Document.Part> parts;
     private final Set<String> labels = new LinkedHashSet<>();
     private final Set<String> missing = new LinkedHashSet<>();
 
-    private ReferenceParser(Document document) {
+    private ReferenceParser(Document document, List<Document.Part> parts) {
         this.document = document;
+        this.parts = parts;
     }
 
     public static References find(String question, Document document) {
-        ReferenceParser parser = new ReferenceParser(document);
+        return find(question, document, List.of());
+    }
+
+    /**
+     * The same for a question asking the library documents {@code documents} (empty: all): a paragraph
+     * number is looked up in the documents the question names ("paragraph 8 of the travel policy"), else
+     * in those it asks.
+     */
+    public static References find(String question, Document document, List<String> documents) {
+        List<Document.Part> parts = parts(question, document, documents);
+        ReferenceParser parser = new ReferenceParser(document, parts);
         String rest = parser.paragraphs(question);
+        if (!parser.labels.isEmpty() && parts.size() < document.parts().size()) {
+            // "paragraph 8 of the travel policy": the document's name is part of the reference, not a topic
+            for (Document.Part part : parts) {
+                rest = cut(cut(rest, part.title()), part.id().replaceAll("[-_.]+", " "));
+            }
+        }
         rest = parser.sections(rest);
         rest = parser.preamble(rest);
         return new References(new ArrayList<>(parser.labels), new ArrayList<>(parser.missing), rest);
@@ -75,9 +94,41 @@ public final class ReferenceParser {
     private void label(String label) {
         if (document.paragraph(label).isPresent()) {
             labels.add(label);
-        } else {
+            return;
+        }
+        List<String> found = parts.stream().map(p -> p.label(label)).filter(l -> document.paragraph(l).isPresent()).toList();
+        if (found.isEmpty()) {
             missing.add("paragraph " + label);
         }
+        labels.addAll(found);
+    }
+
+    /**
+     * The library documents a bare paragraph number may refer to: those among {@code documents} (all when
+     * empty) whose id or title the question names, or all of them when it names none.
+     */
+    private static List<Document.Part> parts(String question, Document document, List<String> documents) {
+        List<Document.Part> asked = document.parts().stream()
+                .filter(p -> documents.isEmpty() || documents.contains(p.id())).toList();
+        String text = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        List<Document.Part> named = asked.stream().filter(p -> text.contains(words(p.id()))
+                || p.title() != null && !p.title().isBlank() && text.contains(words(p.title()))).toList();
+        return named.isEmpty() ? asked : named;
+    }
+
+    private static String cut(String text, String name) {
+        if (name == null || name.isBlank()) {
+            return text;
+        }
+        String words = String.join("\\W+", java.util.Arrays.stream(name.strip().split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).map(Pattern::quote).toList());
+        return words.isEmpty() ? text : Pattern.compile("\\b" + words + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text).replaceAll(" ");
+    }
+
+    /** {@code text} as lower-case words between spaces, for finding it in a question. */
+    private static String words(String text) {
+        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
     }
 
     private String sections(String text) {

@@ -187,8 +187,8 @@ class CliTest {
                     "--thresholds", "--articles", "--require-thresholds", "--replay", "--compare"),
             "document", List.of("--document", "--json"),
             "add", List.of("--data-dir", "--retrieval", "--keep-versions", "--max-upload", "--id", "--title", "--progress"),
-            "documents", List.of("--data-dir", "--json"),
-            "remove", List.of("--data-dir"));
+            "documents", List.of("--data-dir", "--retrieval", "--json"),
+            "remove", List.of("--data-dir", "--retrieval"));
 
     @Test
     void each_commands_help_lists_only_its_own_options() {

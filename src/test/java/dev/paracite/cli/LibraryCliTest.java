@@ -30,8 +30,8 @@ class LibraryCliTest {
     /** The composition root's library wiring, as {@code Main.main} passes it. */
     private static final Cli.Libraries LIBRARIES = new Cli.Libraries() {
         @Override
-        public LibrarySettings settings(String retrievalMode) {
-            return Main.librarySettings(retrievalMode);
+        public LibrarySettings settings(String retrievalMode, int keepVersions, long maxUpload) {
+            return Main.librarySettings(retrievalMode, keepVersions, maxUpload);
         }
 
         @Override
@@ -176,9 +176,9 @@ class LibraryCliTest {
     void ask_with_a_data_dir_answers_from_the_library_citing_a_paragraph() {
         addAll();
         assertEquals(0, run("ask", "--data-dir", data, "How is black tea made?"), out + err);
-        assertTrue(out.startsWith("Black tea is oxidised before it is dried ["), out);
-        assertTrue(out.contains("tea") && out.contains("2]"), out);
-        assertTrue(out.contains("\nCited paragraphs:\n"), out);
+        assertTrue(out.startsWith("Black tea is oxidised before it is dried [tea §2]."), out);
+        assertTrue(out.contains("\nCited paragraphs:\n\n[tea §2] tea v1 · (no section)\nBlack tea is oxidised before it is dried.\n"),
+                out);
     }
 
     @Test
@@ -290,8 +290,10 @@ class LibraryCliTest {
 
     @Test
     void sizes_take_bytes_or_kb_mb_gb() {
-        assertEquals(524_288, Values.bytes("--max-upload", "512KB", 1L << 30));
-        assertEquals(20L * 1024 * 1024, Values.bytes("--max-upload", "20 mb", 1L << 30));
-        assertEquals(1_048_576, Values.bytes("--max-upload", "1048576", 1L << 30));
+        assertEquals(512_000, Values.bytes("--max-upload", "512KB", 1_000_000_000));
+        assertEquals(20_000_000, Values.bytes("--max-upload", "20 mb", 1_000_000_000));
+        assertEquals(1_048_576, Values.bytes("--max-upload", "1048576", 1_000_000_000));
+        assertEquals(2, run("add", docs.toString(), "--max-upload", "2GB", "--data-dir", data));
+        assertEquals("paracite: --max-upload must be between 1 byte and 1000MB; it was 2GB.\n", err);
     }
 }

@@ -271,7 +271,8 @@ class LibraryCliTest {
     void a_data_dir_that_cannot_be_a_library_is_one_sentence_without_a_stack_trace() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
         assertEquals(2, run("add", docs.toString(), "--data-dir", file.toString()));
-        assertTrue(err.startsWith("paracite: ") && err.indexOf('\n') == err.length() - 1, err);
+        assertTrue(err.startsWith("paracite: The data directory " + file + " cannot be created: ")
+                && err.indexOf('\n') == err.length() - 1, err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), err);
         assertEquals("", out);
     }
@@ -285,6 +286,21 @@ class LibraryCliTest {
         assertEquals(0, run(false, "add", docs.toString(), "--data-dir", data, "--progress"));
         assertTrue(err.contains("] 3/3 files\n"), err);
         assertEquals(0, run(false, "add", docs.toString(), "--data-dir", data));
+        assertEquals("", err);
+    }
+
+    @Test
+    void a_large_file_draws_a_bar_of_its_paragraphs_on_a_terminal_and_a_small_one_none() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 250; i++) {
+            text.append(i).append(". Paragraph ").append(i).append(" of the long handbook.\n");
+        }
+        Path handbook = Files.writeString(dir.resolve("handbook.txt"), text);
+        assertEquals(0, run(true, "add", handbook.toString(), "--retrieval", "bm25", "--data-dir", data));
+        assertEquals("added handbook v1 (250 paragraphs, 0 notes)\n", out);
+        assertTrue(err.endsWith("] 250/250 paragraphs\n"), err);
+        assertEquals(0, run(true, "add", docs.resolve("tea.txt").toString(), "--retrieval", "bm25", "--data-dir", data));
+        assertEquals("added tea v1 (3 paragraphs, 0 notes)\n", out);
         assertEquals("", err);
     }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code add}: adds files and folders to the library, one line per file; a file that cannot be added is
- * skipped with its sentence and the rest go on (exit 2 when any was skipped).
+ * skipped with its sentence and the rest go on (exit 2 when any was skipped). A library that cannot
+ * store anything (locked by a server, unwritable, full) stops the command with its one sentence.
  */
 @Command(name = "add", customSynopsis = "target/paracite add FILE... --data-dir DIR [options]",
         description = "add documents (files, or folders of them) to the library; a changed file becomes a new version",
@@ -39,10 +40,12 @@ final class AddCommand implements Callable<Integer> {
     @Mixin
     private LibraryOptions library;
 
-    @Option(names = "--id", paramLabel = "ID", description = "the document's id, with one file (default from the file name)")
+    @Option(names = "--id", paramLabel = "ID",
+            description = "the document's id, with one file (default from the file name)")
     private String id;
 
-    @Option(names = "--title", paramLabel = "T", description = "the document's title, with one file (default from its text)")
+    @Option(names = "--title", paramLabel = "T",
+            description = "the document's title, with one file (default from its text)")
     private String title;
 
     @Option(names = "--progress", description = "draw the progress bar on stderr even when it is not a terminal")
@@ -72,7 +75,8 @@ final class AddCommand implements Callable<Integer> {
                     .toList()) + " (hidden files are left out).");
         }
         if ((id != null || title != null) && files.size() != 1) {
-            throw new UsageException("--id and --title name one document; give exactly one file, not " + files.size() + ".");
+            throw new UsageException("--id and --title name one document; give exactly one file, not " + files.size()
+                    + ".");
         }
         boolean bars = terminal || progress;
         ProgressBar fileBar = new ProgressBar(err, "files");
@@ -90,7 +94,15 @@ final class AddCommand implements Callable<Integer> {
                 try {
                     Upload upload = Uploads.read(file, id, title, library.maxUpload());
                     line = LibraryView.added(opened.add(upload, bars && !byFile ? large(paragraphBar) : Progress.NONE));
-                } catch (DocumentException | LibraryException e) {
+                } catch (LibraryException e) {
+                    if (e.reason() == LibraryException.Reason.STORAGE) {
+                        fileBar.clear();
+                        // a locked, unwritable or full library fails every file alike: one sentence, not one a file
+                        throw e;
+                    }
+                    line = "skipped " + file + ": " + e.getMessage();
+                    skipped++;
+                } catch (DocumentException e) {
                     line = "skipped " + file + ": " + e.getMessage();
                     skipped++;
                 }

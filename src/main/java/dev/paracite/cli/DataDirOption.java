@@ -31,8 +31,8 @@ public final class DataDirOption {
     }
 
     /** Opens the library, creating it when the folder holds none yet. */
-    Library open(String command, LibrarySettings settings) {
-        return Library.open(required(command), settings);
+    Library open(LibrarySettings settings) {
+        return Library.open(dir, settings);
     }
 
     /**
@@ -66,6 +66,12 @@ public final class DataDirOption {
         } catch (IOException e) {
             return true; // Library.open says what is wrong with it
         }
+    }
+
+    /** The sentence for an id the library does not hold, naming the command that lists what it holds. */
+    String unknown(String id) {
+        return "There is no document \"" + id + "\" in " + dir + "; paracite documents --data-dir " + dir
+                + " lists them.";
     }
 
     /** The sentence for a library without documents to answer from, naming the command that adds them. */

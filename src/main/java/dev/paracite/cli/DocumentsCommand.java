@@ -49,14 +49,14 @@ final class DocumentsCommand implements Callable<Integer> {
             // a library is not created just to be looked at
             return print(List.of(), Optional.empty());
         }
-        try (Library library = dataDir.open("documents", libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD))) {
+        try (Library library = dataDir.open(libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD))) {
             return print(library.documents(), id == null ? Optional.empty() : library.document(id));
         }
     }
 
     private int print(List<DocumentInfo> documents, Optional<DocumentInfo> document) {
         if (id != null) {
-            DocumentInfo d = document.orElseThrow(() -> new UsageException(unknown()));
+            DocumentInfo d = document.orElseThrow(() -> new UsageException(dataDir.unknown(id)));
             out.print(json ? Json.pretty(LibraryView.Document.of(d)) + "\n" : LibraryView.versions(d));
         } else if (json) {
             out.println(Json.pretty(documents.stream().map(LibraryView.Document::of).toList()));
@@ -66,10 +66,5 @@ final class DocumentsCommand implements Callable<Integer> {
             out.print(LibraryView.table(documents));
         }
         return Cli.ANSWERED;
-    }
-
-    private String unknown() {
-        return "There is no document \"" + id + "\" in " + dataDir.dir() + "; paracite documents --data-dir "
-                + dataDir.dir() + " lists them.";
     }
 }

@@ -39,13 +39,12 @@ final class RemoveCommand implements Callable<Integer> {
         dataDir.required("remove");
         boolean removed = false;
         if (dataDir.exists()) {
-                try (Library library = dataDir.open("remove", libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD))) {
+            try (Library library = dataDir.open(libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD))) {
                 removed = library.remove(id);
             }
         }
         if (!removed) {
-            throw new UsageException("There is no document \"" + id + "\" in " + dataDir.dir() + "; paracite documents "
-                    + "--data-dir " + dataDir.dir() + " lists them.");
+            throw new UsageException(dataDir.unknown(id));
         }
         out.println("removed " + id);
         return Cli.ANSWERED;

@@ -278,6 +278,19 @@ class LibraryCliTest {
     }
 
     @Test
+    void a_library_another_process_holds_stops_add_with_its_one_sentence() throws IOException {
+        addAll();
+        try (Library held = Library.open(Path.of(data), Main.librarySettings("hybrid", 0, Library.DEFAULT_MAX_UPLOAD))) {
+            Files.writeString(docs.resolve("tea.txt"), "1. Green tea is steamed.\n");
+            assertEquals(2, run("add", docs.toString(), "--data-dir", data));
+            assertEquals("unchanged gardens v1\n", out, "files after the first that needs writing are not tried");
+            assertEquals("paracite: The library in " + data + " is open in another Paracite process (a server?); change "
+                    + "it there (its /api/documents), or stop that process first.\n", err);
+            assertEquals(1, held.document("tea").orElseThrow().versions().size());
+        }
+    }
+
+    @Test
     void the_progress_bar_counts_files_on_a_terminal_or_when_asked() {
         assertEquals(0, run(true, "add", docs.toString(), "--data-dir", data));
         assertTrue(err.contains("] 3/3 files\n"), err);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * store anything (locked by a server, unwritable, full) stops the command with its one sentence.
  */
 @Command(name = "add", customSynopsis = "target/paracite add FILE... --data-dir DIR [options]",
-        description = "add documents (files, or folders of them) to the library; a changed file becomes a new version",
+        description = "add files or folders to the library; changed content becomes a new version",
         optionListHeading = "%nOptions:%n", sortOptions = false)
 final class AddCommand implements Callable<Integer> {
 

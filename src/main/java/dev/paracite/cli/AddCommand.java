@@ -96,6 +96,7 @@ final class AddCommand implements Callable<Integer> {
                     line = LibraryView.added(opened.add(upload, bars && !byFile ? large(paragraphBar) : Progress.NONE));
                 } catch (LibraryException e) {
                     if (e.reason() == LibraryException.Reason.STORAGE) {
+                        paragraphBar.clear();
                         fileBar.clear();
                         // a locked, unwritable or full library fails every file alike: one sentence, not one a file
                         throw e;

@@ -1,22 +1,22 @@
 package dev.paracite.assistant;
 
+import dev.paracite.corpus.Labels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A citation marker in answer text: {@code [8]}, {@code [8, 9]}, {@code [12-14]}, {@code [¶ 8]},
- * {@code [preamble]}. Bracketed text that is not a list of labels ({@code [sic]}, {@code [the EU]}) is
+ * {@code [II.3]}, {@code [preamble]} (the labels are {@link Labels}'). Bracketed text that is not a list of labels ({@code [sic]}, {@code [the EU]}) is
  * not a marker and is left alone.
  */
 public record CitationMarker(int start, int end, List<String> labels) {
 
     private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,80})]");
     private static final Pattern ITEM = Pattern.compile(
-            "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(\\d{1,7}[a-z]?|preamble)(?:\\s*[-–—]\\s*(\\d{1,7}))?",
+            "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(" + Labels.LABEL + ")(?:\\s*[-–—]\\s*(" + Labels.NUMBER + "))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|and|&)\\s*", Pattern.CASE_INSENSITIVE);
     /** Ranges wider than this ("[1-999999]") are not read as citations. */
@@ -74,7 +74,7 @@ public record CitationMarker(int start, int end, List<String> labels) {
             if (!item.matches()) {
                 return List.of();
             }
-            String first = item.group(1).toLowerCase(Locale.ROOT);
+            String first = Labels.canonical(item.group(1));
             if (item.group(2) == null) {
                 labels.add(first);
             } else if (!expand(first, item.group(2), labels)) {
@@ -85,7 +85,7 @@ public record CitationMarker(int start, int end, List<String> labels) {
     }
 
     private static boolean expand(String from, String to, List<String> labels) {
-        if (!from.matches("\\d+")) {
+        if (!from.matches(Labels.NUMBER)) {
             return false;
         }
         int a = Integer.parseInt(from);

@@ -1,5 +1,11 @@
 package dev.paracite.corpus;
 
+import static dev.paracite.corpus.MarkerScan.afterSpace;
+import static dev.paracite.corpus.MarkerScan.digits;
+import static dev.paracite.corpus.MarkerScan.skipSpace;
+import static dev.paracite.corpus.MarkerScan.titleStart;
+import static dev.paracite.corpus.MarkerScan.word;
+
 import java.util.Optional;
 
 /**
@@ -15,9 +21,6 @@ import java.util.Optional;
  */
 final class LineKind {
 
-    private static final String NUMERAL_LETTERS = "IVXLCDMY";
-    private static final String TITLE_PUNCTUATION = ".:\u2014\u2013";
-    private static final int MAX_DIGITS = 7;
     private static final int MAX_LEVELS = 7;
 
     /** What a line opens: a numbered paragraph or a section. */
@@ -54,7 +57,6 @@ final class LineKind {
 
     private static final String[] PARAGRAPH_WORDS = {"Article", "Clause"};
     private static final Style[] PARAGRAPH_WORD_STYLES = {Style.ARTICLE, Style.CLAUSE};
-    private static final String[] HEADING_WORDS = {"Chapter", "Part", "Section"};
 
     private LineKind() {}
 
@@ -138,141 +140,6 @@ final class LineKind {
     }
 
     static Optional<Heading> heading(String line) {
-        if (line.isEmpty()) {
-            return Optional.empty();
-        }
-        if (line.charAt(0) == '#') {
-            return markdown(line);
-        }
-        for (String kind : HEADING_WORDS) {
-            int from = word(line, kind);
-            if (from > 0) {
-                return numberedHeading(kind, line, from);
-            }
-        }
-        return roman(line);
-    }
-
-    /** {@code IV. Title}: a bare roman numeral, its full stop, and a title. */
-    private static Optional<Heading> roman(String line) {
-        int letters = 0;
-        while (letters < line.length() && letters <= 8 && NUMERAL_LETTERS.indexOf(line.charAt(letters)) >= 0) {
-            letters++;
-        }
-        int text = letters > 0 && letters <= 8 && letters < line.length() && line.charAt(letters) == '.'
-                ? afterSpace(line, letters + 1) : -1;
-        if (text < 0) {
-            return Optional.empty();
-        }
-        String written = line.substring(0, letters);
-        String numeral = Numerals.isRoman(written) ? written : written.replace('Y', 'V');
-        return Numerals.isRoman(numeral) ? Optional.of(new Heading("", written, numeral, line.substring(text)))
-                : Optional.empty();
-    }
-
-    /** {@code Chapter 2}, {@code CHAPTER II: Title}, {@code Part 3 — Title}: the title may be left out. */
-    private static Optional<Heading> numberedHeading(String kind, String line, int from) {
-        int end = from;
-        while (end < line.length() && end - from < MAX_DIGITS && (isDigit(line.charAt(end)) || NUMERAL_LETTERS.indexOf(line.charAt(end)) >= 0)) {
-            end++;
-        }
-        String numeral = line.substring(from, end);
-        if (Numerals.value(numeral) < 0) {
-            return Optional.empty();
-        }
-        int text = titleStart(line, end, true);
-        return text < 0 ? Optional.empty()
-                : Optional.of(new Heading(kind, numeral, numeral, line.substring(text)));
-    }
-
-    /** {@code ## Title}, its closing #s left out; a title that is itself a heading ({@code # Chapter 2}) is read as one. */
-    private static Optional<Heading> markdown(String line) {
-        int level = 0;
-        while (level < line.length() && line.charAt(level) == '#') {
-            level++;
-        }
-        int text = level <= 6 ? afterSpace(line, level) : -1;
-        if (text < 0) {
-            return Optional.empty();
-        }
-        int end = line.length();
-        while (end > text && line.charAt(end - 1) == '#') {
-            end--;
-        }
-        String title = end < line.length() && end > text && isPatternSpace(line.charAt(end - 1))
-                ? line.substring(text, end).strip() : line.substring(text);
-        Optional<Heading> inner = title.startsWith("#") ? Optional.empty() : heading(title);
-        return inner.isPresent() ? inner : Optional.of(new Heading("#", "", "", title));
-    }
-
-    /**
-     * Where the title starts after a marker ending at {@code end} whose punctuation is optional: after
-     * {@code . : — –} (spaces before it allowed) and whitespace, or after whitespace when the title is
-     * capitalised; at the end of the line for a heading that has no title ({@code emptyTitle}); -1 otherwise.
-     */
-    private static int titleStart(String line, int end, boolean emptyTitle) {
-        int at = skipSpace(line, end);
-        if (at < line.length() && TITLE_PUNCTUATION.indexOf(line.charAt(at)) >= 0) {
-            return emptyTitle && skipSpace(line, at + 1) == line.length() ? line.length() : afterSpace(line, at + 1);
-        }
-        if (at == line.length()) {
-            return emptyTitle ? at : -1;
-        }
-        int text = afterSpace(line, end);
-        return text > 0 && Character.isUpperCase(line.codePointAt(text)) ? text : -1;
-    }
-
-    /** The end of the run of at most 7 ASCII digits at {@code from} ({@code from} when none); -1 past 7. */
-    private static int digits(String line, int from) {
-        int end = from;
-        while (end < line.length() && isDigit(line.charAt(end))) {
-            end++;
-            if (end - from > MAX_DIGITS) {
-                return -1;
-            }
-        }
-        return end;
-    }
-
-    /** Where the number starts after {@code word} and whitespace opening {@code line} (as written or in capitals); -1 when not. */
-    private static int word(String line, String word) {
-        boolean written = line.startsWith(word) || line.regionMatches(0, word.toUpperCase(java.util.Locale.ROOT), 0, word.length());
-        if (!written || line.length() <= word.length() || !isPatternSpace(line.charAt(word.length()))) {
-            return -1;
-        }
-        return skipSpace(line, word.length());
-    }
-
-    /**
-     * Where the text starts when {@code \s+(\S.*)$} follows at {@code at}; -1 when it does not. As in the
-     * pattern, {@code \s} is ASCII whitespace and {@code .} stops at the line terminators a line split on
-     * CR and LF still holds (NEL, LS, PS).
-     */
-    private static int afterSpace(String line, int at) {
-        int start = skipSpace(line, at);
-        if (start == at || start == line.length()) {
-            return -1;
-        }
-        // the first character of the text is \S, which a terminator is; the rest is .*
-        int rest = start + 1;
-        boolean oneLine = line.indexOf('\u0085', rest) < 0 && line.indexOf('\u2028', rest) < 0
-                && line.indexOf('\u2029', rest) < 0;
-        return oneLine ? start : -1;
-    }
-
-    private static int skipSpace(String line, int from) {
-        int i = from;
-        while (i < line.length() && isPatternSpace(line.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isPatternSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return HeadingLine.read(line);
     }
 }

@@ -21,7 +21,7 @@ public final class ReferenceParser {
     private static final String ITEM = LABEL + "(?:\\s*" + RANGE + "\\s*" + LABEL + ")?";
     private static final String LIST = ITEM + "(?:\\s*(?:,|and|&|or)\\s*" + ITEM + ")*";
     private static final Pattern PARAGRAPHS = Pattern.compile(
-            "(?:\\b(?:paragraphs?|paras?\\.?|clauses?|articles?)|§§?|¶¶?)\\s*(" + LIST + ")\\b", Pattern.CASE_INSENSITIVE);
+            "(?:\\b(?:paragraphs?|paras?\\.?|clauses?)|§§?|¶¶?)\\s*(" + LIST + ")\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECTIONS = Pattern.compile(
             "\\b(section|part|chapter)s?\\s+([IVXLC]{1,7}|\\d{1,3})\\b(?:\\s*(?:,|and|&)\\s*([IVXLC]{1,7}|\\d{1,3})\\b)?",
             Pattern.CASE_INSENSITIVE);

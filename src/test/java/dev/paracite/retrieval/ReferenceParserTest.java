@@ -83,7 +83,6 @@ class ReferenceParserTest {
             "what is in section 1?               | 1.1 I.1 I.2",
             "what does paragraph ii.1 say?       | II.1",
             "compare paragraphs I.1 and I.2      | I.1 I.2",
-            "what does article 1.1 say?          | 1.1",
     })
     void resolves_chapters_parts_and_labels_of_restarted_numbering(String question, String expected) {
         References refs = ReferenceParser.find(question, CHAPTERS);

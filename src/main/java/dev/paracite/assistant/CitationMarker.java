@@ -1,6 +1,7 @@
 package dev.paracite.assistant;
 
 import dev.paracite.corpus.Document;
+import dev.paracite.corpus.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,16 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * A citation marker in answer text: {@code [8]}, {@code [8, 9]}, {@code [12-14]}, {@code [¶ 8]},
- * {@code [preamble]}, and across a library's documents {@code [travel §4]}, {@code [travel §4, §5]} (a
- * label after a document's takes its document). Bracketed text that is not a list of labels
- * ({@code [sic]}, {@code [the EU]}) is not a marker and is left alone.
+ * {@code [II.3]}, {@code [preamble]} (the labels are {@link Labels}'), and across a library's documents
+ * {@code [travel §4]}, {@code [travel §4, §5]} (a label after a document's takes its document). Bracketed
+ * text that is not a list of labels ({@code [sic]}, {@code [the EU]}) is not a marker and is left alone.
  */
 public record CitationMarker(int start, int end, List<String> labels) {
 
     private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,80})]");
     private static final Pattern ITEM = Pattern.compile(
             "(?:(" + Document.Part.ID + ")\\s*(?=[§¶]))?"
-                    + "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(\\d{1,7}[a-z]?|preamble)(?:\\s*[-–—]\\s*(\\d{1,7}))?",
+                    + "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(" + Labels.LABEL + ")(?:\\s*[-–—]\\s*(" + Labels.NUMBER + "))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|\\band\\b|&)\\s*", Pattern.CASE_INSENSITIVE);
     /** Ranges wider than this ("[1-999999]") are not read as citations. */
@@ -79,7 +80,7 @@ public record CitationMarker(int start, int end, List<String> labels) {
                 return List.of();
             }
             document = item.group(1) != null ? item.group(1).toLowerCase(Locale.ROOT) : document;
-            String first = item.group(2).toLowerCase(Locale.ROOT);
+            String first = Labels.canonical(item.group(2));
             List<String> local = new ArrayList<>();
             if (item.group(3) == null) {
                 local.add(first);
@@ -94,7 +95,7 @@ public record CitationMarker(int start, int end, List<String> labels) {
     }
 
     private static boolean expand(String from, String to, List<String> labels) {
-        if (!from.matches("\\d+")) {
+        if (!from.matches(Labels.NUMBER)) {
             return false;
         }
         int a = Integer.parseInt(from);

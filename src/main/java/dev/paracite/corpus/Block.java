@@ -28,10 +28,13 @@ record Block(LineKind.Opening opening, List<Line> lines) {
 
     /**
      * Hands {@code sink} the blocks of {@code text} in order, each once it is complete. Lines end at CR,
-     * LF or CRLF ({@link String#lines}), and each line is classified once, here.
+     * LF or CRLF ({@link String#lines}), and each line is classified once, here. The first numbered line
+     * sets the document's numbering style; a line numbered in another style ({@code (1)} under
+     * {@code § 3}, a numbered list inside an article) is an item of the paragraph it falls in.
      */
     static void split(String text, Consumer<Block> sink) {
         Block open = null;
+        LineKind.Style style = null;
         Iterator<String> raw = text.lines().iterator();
         for (int number = 1; raw.hasNext(); number++) {
             String line = raw.next().strip();
@@ -39,6 +42,10 @@ record Block(LineKind.Opening opening, List<Line> lines) {
                 continue;
             }
             LineKind.Opening opening = LineKind.opening(line).orElse(null);
+            if (opening instanceof LineKind.Numbered numbered) {
+                style = style == null ? numbered.style() : style;
+                opening = numbered.style() == style ? opening : null;
+            }
             if (opening != null || open == null || open.opening() instanceof LineKind.Heading) {
                 if (open != null) {
                     sink.accept(open);

@@ -1,6 +1,7 @@
 package dev.paracite.corpus;
 
 import dev.paracite.text.Instructions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses plain text into numbered paragraphs under roman-numeral sections, and undoes the damage real
+ * Parses plain text into numbered paragraphs under sections (the forms are {@link LineKind}'s, the labels
+ * {@link Labels}'), and undoes the damage real
  * documents carry: a paragraph repeated with identical text is dropped, a line that repeats verbatim a
  * line already placed is dropped, and a reused number or a number out of order is flagged. Every drop
  * and flag becomes an {@link IngestionNote}; nothing is merged or discarded without one.
@@ -26,17 +28,24 @@ public final class DocumentParser {
     private final Map<String, ParagraphDraft> paragraphs = new LinkedHashMap<>();
     private final Map<String, String> placedLines = new HashMap<>();
     private final Set<String> sections = new LinkedHashSet<>();
+    private final Map<String, Integer> recurrences = new HashMap<>();
     private final Notes notes = new Notes();
+    private final boolean perSection;
     private String section = "";
+    private String sectionNumeral = "";
     private ParagraphDraft current;
     private int lastNumber;
 
-    private DocumentParser() {}
+    private DocumentParser(boolean perSection) {
+        this.perSection = perSection;
+    }
 
     /** Parses {@code text}; the result may have no paragraphs, which callers treat as an error. */
     public static Document parse(String name, String text) {
-        DocumentParser parser = new DocumentParser();
-        Block.split(text, parser::accept);
+        List<Block> blocks = new ArrayList<>();
+        Block.split(text, blocks::add);
+        DocumentParser parser = new DocumentParser(Numbering.restartsPerSection(blocks));
+        blocks.forEach(parser::accept);
         List<Paragraph> result = parser.paragraphs.values().stream().map(ParagraphDraft::build).toList();
         for (Paragraph p : result) {
             if (Instructions.addressesAnAssistant(p.text())) {
@@ -61,18 +70,34 @@ public final class DocumentParser {
         String normalized = heading.normalized();
         if (!sections.add(normalized)) {
             notes.drop(block.first().number(), "", "repeats heading \"" + normalized + "\"");
-        } else if (!heading.written().equals(heading.numeral())) {
+            section = normalized;
+            sectionNumeral = heading.numeral();
+            return;
+        }
+        if (!heading.written().equals(heading.numeral())) {
             notes.flag(block.first().number(), "", "heading numeral " + heading.written()
                     + " read as " + heading.numeral() + " (\"" + normalized + "\")");
         }
         section = normalized;
+        sectionNumeral = heading.numeral();
+        if (perSection) {
+            lastNumber = 0;
+            if (!sectionNumeral.isEmpty()) {
+                notes.flag(block.first().number(), "", "numbering restarts in each numbered section; paragraphs under \""
+                        + normalized + "\" are labelled " + Labels.qualified(sectionNumeral, "1") + ", "
+                        + Labels.qualified(sectionNumeral, "2") + ", ...");
+            }
+        }
     }
 
     private void numbered(Block block, LineKind.Numbered first) {
-        String label = Integer.toString(first.number());
+        String label = perSection && first.plain() && !sectionNumeral.isEmpty()
+                ? Labels.qualified(sectionNumeral, first.number()) : first.number();
         ParagraphDraft existing = paragraphs.get(label);
         if (existing == null) {
-            checkOrder(first.number(), block.first().number());
+            if (first.plain()) {
+                checkOrder(label, Integer.parseInt(first.number()), block.first().number());
+            }
             start(label, first.text(), block);
         } else if (existing.sameText(first.text(), block.rest())) {
             notes.drop(block.first().number(), block.last().number(), label,
@@ -88,18 +113,20 @@ public final class DocumentParser {
                     + " appears again with different text; kept as paragraph " + alias);
             start(alias, first.text(), block);
         }
-        lastNumber = Math.max(lastNumber, first.number());
+        if (first.plain()) {
+            lastNumber = Math.max(lastNumber, Integer.parseInt(first.number()));
+        }
     }
 
-    private void checkOrder(int number, int line) {
+    private void checkOrder(String label, int number, int line) {
         if (number <= lastNumber) {
-            notes.flag(line, Integer.toString(number),
+            notes.flag(line, label,
                     "paragraph " + number + " follows paragraph " + lastNumber + " (numbers out of order)");
         } else if (number > lastNumber + 1) {
             String missing = number == lastNumber + 2
                     ? "number " + (lastNumber + 1) + " is missing"
                     : "numbers " + (lastNumber + 1) + "-" + (number - 1) + " are missing";
-            notes.flag(line, Integer.toString(number),
+            notes.flag(line, label,
                     "paragraph " + number + " follows " + (lastNumber == 0 ? "the start" : "paragraph " + lastNumber)
                             + "; " + missing);
         }
@@ -159,13 +186,15 @@ public final class DocumentParser {
         }
     }
 
+    /** The next unused label for a number that recurs with different text: 4b, 4c, ... (counted, not searched). */
     private String freeLabel(String label) {
-        for (char suffix = 'b'; ; suffix++) {
-            String candidate = label + suffix;
-            if (!paragraphs.containsKey(candidate)) {
-                return candidate;
-            }
-        }
+        int n = recurrences.getOrDefault(label, 1);
+        String candidate;
+        do {
+            candidate = Labels.suffixed(label, ++n);
+        } while (paragraphs.containsKey(candidate));
+        recurrences.put(label, n);
+        return candidate;
     }
 
     private static String describe(String label) {

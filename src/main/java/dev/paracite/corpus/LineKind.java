@@ -1,32 +1,62 @@
 package dev.paracite.corpus;
 
+import static dev.paracite.corpus.MarkerScan.afterSpace;
+import static dev.paracite.corpus.MarkerScan.digits;
+import static dev.paracite.corpus.MarkerScan.skipSpace;
+import static dev.paracite.corpus.MarkerScan.titleStart;
+import static dev.paracite.corpus.MarkerScan.word;
+
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Recognises the two structural lines of a document: numbered paragraph starts ({@code 12. text}) and
- * roman-numeral headings ({@code IV. Title}). Both read as {@code MARKER\.\s+(\S.*)$} with the marker
- * 1-7 ASCII digits or 1-8 of {@code IVXLCDMY}; that pattern is matched by hand here, because every line
- * of a document is tried (LineKindTest holds the two to the same answers).
+ * Recognises the structural lines of a document: paragraph starts and section headings. Every line of a
+ * document is tried, so the forms are matched by hand, dispatching on the first character (LineKindTest
+ * holds each to the regex it stands in for).
+ *
+ * <p>A marker is followed by its punctuation and whitespace ({@code 12. }, {@code 12) }, {@code (12) }),
+ * so a year or an amount opening a line of prose is not one. The forms whose punctuation is optional
+ * ({@code § 4}, {@code Article 4}, {@code Clause 4}, {@code 3.2.1}, {@code Chapter 2}) take
+ * {@code . : — –} then whitespace, or whitespace then a capitalised title: "Article 5 of the treaty" and
+ * "2.5 million" stay prose.
  */
 final class LineKind {
 
-    private static final String NUMERAL_LETTERS = "IVXLCDMY";
-    private static final Pattern ROMAN =
-            Pattern.compile("^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$");
+    private static final int MAX_LEVELS = 7;
 
     /** What a line opens: a numbered paragraph or a section. */
     sealed interface Opening permits Numbered, Heading {}
 
-    /** A numbered line: its number and the text after {@code "N. "}. */
-    record Numbered(int number, String text) implements Opening {}
+    /** How a paragraph number is written; a document numbers its paragraphs in one style. */
+    enum Style { DOT, PAREN, ENCLOSED, SECTION_SIGN, ARTICLE, CLAUSE }
 
-    /** A heading with its numeral as written and as read (IY is read as IV, a common OCR slip). */
-    record Heading(String written, String numeral, String title) implements Opening {
-        String normalized() {
-            return numeral + ". " + title;
+    /** A numbered line: its number ("12", or "3.2.1" for a clause number) and the text after the marker. */
+    record Numbered(Style style, String number, String text) implements Opening {
+        /** True for a single number, the kind that restarts and runs in ranges; false for "3.2.1". */
+        boolean plain() {
+            return number.indexOf('.') < 0;
         }
     }
+
+    /**
+     * A heading: {@code kind} is "" for a bare roman numeral ({@code IV. Title}), "Chapter", "Part" or
+     * "Section", or "#" for an unnumbered Markdown heading; the numeral as written and as read (IY is read
+     * as IV, a common OCR slip); the title, possibly empty.
+     */
+    record Heading(String kind, String written, String numeral, String title) implements Opening {
+        /** The section's name, as {@link Paragraph#section()} gives it and as {@link #heading} reads it back. */
+        String normalized() {
+            if (kind.isEmpty()) {
+                return numeral + ". " + title;
+            }
+            if (kind.equals("#")) {
+                return title;
+            }
+            return kind + " " + numeral + (title.isEmpty() ? "" : ". " + title);
+        }
+    }
+
+    private static final String[] PARAGRAPH_WORDS = {"Article", "Clause"};
+    private static final Style[] PARAGRAPH_WORD_STYLES = {Style.ARTICLE, Style.CLAUSE};
 
     private LineKind() {}
 
@@ -37,57 +67,79 @@ final class LineKind {
     }
 
     static Optional<Numbered> numbered(String line) {
-        int digits = 0;
-        while (digits < line.length() && digits <= 7 && line.charAt(digits) >= '0' && line.charAt(digits) <= '9') {
-            digits++;
+        if (line.isEmpty()) {
+            return Optional.empty();
         }
-        int text = digits <= 7 ? textStart(line, digits) : -1;
-        return text < 0 ? Optional.empty()
-                : Optional.of(new Numbered(Integer.parseInt(line, 0, digits, 10), line.substring(text)));
+        char c = line.charAt(0);
+        if (c >= '0' && c <= '9') {
+            return digitsFirst(line);
+        }
+        if (c == '(') {
+            int end = digits(line, 1);
+            int text = end > 1 && end < line.length() && line.charAt(end) == ')' ? afterSpace(line, end + 1) : -1;
+            return numbered(Style.ENCLOSED, line, 1, end, text);
+        }
+        if (c == '\u00A7') {
+            int from = skipSpace(line, 1);
+            int end = digits(line, from);
+            return numbered(Style.SECTION_SIGN, line, from, end, end > from ? titleStart(line, end, false) : -1);
+        }
+        for (int i = 0; i < PARAGRAPH_WORDS.length; i++) {
+            int from = word(line, PARAGRAPH_WORDS[i]);
+            if (from > 0) {
+                int end = digits(line, from);
+                return numbered(PARAGRAPH_WORD_STYLES[i], line, from, end, end > from ? titleStart(line, end, false) : -1);
+            }
+        }
+        return Optional.empty();
     }
 
-    static Optional<Heading> heading(String line) {
-        int letters = 0;
-        while (letters < line.length() && letters <= 8 && NUMERAL_LETTERS.indexOf(line.charAt(letters)) >= 0) {
-            letters++;
+    /** {@code 12. text}, {@code 12) text}, {@code 3.2.1 Title} or {@code 3.2.1. text}. */
+    private static Optional<Numbered> digitsFirst(String line) {
+        int end = digits(line, 0);
+        if (end < 0 || end == line.length()) {
+            return Optional.empty();
         }
-        int text = letters <= 8 ? textStart(line, letters) : -1;
+        char after = line.charAt(end);
+        if (after == ')') {
+            return numbered(Style.PAREN, line, 0, end, afterSpace(line, end + 1));
+        }
+        if (after != '.') {
+            return Optional.empty();
+        }
+        int text = afterSpace(line, end + 1);
+        if (text > 0) {
+            return numbered(Style.DOT, line, 0, end, text);
+        }
+        int levels = 1;
+        while (end + 1 < line.length() && line.charAt(end) == '.' && levels < MAX_LEVELS) {
+            int next = digits(line, end + 1);
+            if (next <= end + 1) {
+                break;
+            }
+            end = next;
+            levels++;
+        }
+        return levels > 1 ? numbered(Style.DOT, line, 0, end, titleStart(line, end, false)) : Optional.empty();
+    }
+
+    private static Optional<Numbered> numbered(Style style, String line, int from, int end, int text) {
         if (text < 0) {
             return Optional.empty();
         }
-        String written = line.substring(0, letters);
-        String numeral = isRoman(written) ? written : written.replace('Y', 'V');
-        return isRoman(numeral) ? Optional.of(new Heading(written, numeral, line.substring(text))) : Optional.empty();
+        StringBuilder number = new StringBuilder();
+        for (int i = from; i < end; ) {
+            int group = i;
+            while (i < end && line.charAt(i) != '.') {
+                i++;
+            }
+            number.append(number.length() == 0 ? "" : ".").append(Integer.parseInt(line, group, i, 10));
+            i++;
+        }
+        return Optional.of(new Numbered(style, number.toString(), line.substring(text)));
     }
 
-    /**
-     * Where the text starts when a marker of {@code marker} characters opens {@code line} and is followed
-     * by {@code \.\s+(\S.*)$}; -1 when it is not. As in the pattern, {@code \s} is ASCII whitespace and
-     * {@code .} stops at the line terminators a line split on CR and LF still holds (NEL, LS, PS).
-     */
-    private static int textStart(String line, int marker) {
-        if (marker == 0 || marker >= line.length() || line.charAt(marker) != '.') {
-            return -1;
-        }
-        int start = marker + 1;
-        while (start < line.length() && isPatternSpace(line.charAt(start))) {
-            start++;
-        }
-        if (start == marker + 1 || start == line.length()) {
-            return -1;
-        }
-        // the first character of the text is \S, which a terminator is; the rest is .*
-        int rest = start + 1;
-        boolean oneLine = line.indexOf('\u0085', rest) < 0 && line.indexOf('\u2028', rest) < 0
-                && line.indexOf('\u2029', rest) < 0;
-        return oneLine ? start : -1;
-    }
-
-    private static boolean isPatternSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    private static boolean isRoman(String s) {
-        return !s.isEmpty() && ROMAN.matcher(s).matches();
+    static Optional<Heading> heading(String line) {
+        return HeadingLine.read(line);
     }
 }

@@ -1,7 +1,10 @@
 package dev.paracite.retrieval;
 
 import dev.paracite.corpus.Document;
+import dev.paracite.corpus.Labels;
+import dev.paracite.corpus.Numerals;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.corpus.SectionName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,14 +16,14 @@ import java.util.regex.Pattern;
 /** Finds references to paragraphs, sections and the preamble in a question and resolves them against a document. */
 public final class ReferenceParser {
 
-    private static final String LABEL = "\\d{1,7}[a-z]?";
+    private static final String LABEL = Labels.NUMBERED;
     private static final String RANGE = "(?:-|–|—|to|through)";
     private static final String ITEM = LABEL + "(?:\\s*" + RANGE + "\\s*" + LABEL + ")?";
     private static final String LIST = ITEM + "(?:\\s*(?:,|and|&|or)\\s*" + ITEM + ")*";
     private static final Pattern PARAGRAPHS = Pattern.compile(
             "(?:\\b(?:paragraphs?|paras?\\.?|clauses?)|§§?|¶¶?)\\s*(" + LIST + ")\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECTIONS = Pattern.compile(
-            "\\b(?:sections?|parts?|chapters?)\\s+([IVXLC]{1,7}|\\d{1,3})\\b(?:\\s*(?:,|and|&)\\s*([IVXLC]{1,7}|\\d{1,3})\\b)?",
+            "\\b(section|part|chapter)s?\\s+([IVXLC]{1,7}|\\d{1,3})\\b(?:\\s*(?:,|and|&)\\s*([IVXLC]{1,7}|\\d{1,3})\\b)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PREAMBLE = Pattern.compile("\\bpreamble\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ITEM_PARTS = Pattern.compile("(" + LABEL + ")(?:\\s*" + RANGE + "\\s*(" + LABEL + "))?",
@@ -69,7 +72,7 @@ public final class ReferenceParser {
             Matcher item = ITEM_PARTS.matcher(m.group(1));
             while (item.find()) {
                 if (item.group(2) == null) {
-                    label(item.group(1).toLowerCase(Locale.ROOT));
+                    label(Labels.canonical(item.group(1)));
                 } else {
                     range(item.group(1), item.group(2));
                 }
@@ -79,9 +82,9 @@ public final class ReferenceParser {
     }
 
     private void range(String from, String to) {
-        if (!from.matches("\\d+") || !to.matches("\\d+")) {
-            label(from.toLowerCase(Locale.ROOT));
-            label(to.toLowerCase(Locale.ROOT));
+        if (!from.matches(Labels.NUMBER) || !to.matches(Labels.NUMBER)) {
+            label(Labels.canonical(from));
+            label(Labels.canonical(to));
             return;
         }
         int a = Integer.parseInt(from);
@@ -134,21 +137,27 @@ public final class ReferenceParser {
     private String sections(String text) {
         Matcher m = SECTIONS.matcher(text);
         while (m.find()) {
-            section(m.group(1));
-            if (m.group(2) != null) {
-                section(m.group(2));
+            section(m.group(1), m.group(2));
+            if (m.group(3) != null) {
+                section(m.group(1), m.group(3));
             }
         }
         return m.replaceAll(" ");
     }
 
-    private void section(String written) {
-        String numeral = written.matches("\\d+") ? Roman.of(Integer.parseInt(written)) : written.toUpperCase(Locale.ROOT);
-        List<String> found = document.sections().stream().filter(s -> s.startsWith(numeral + ". ")).toList();
+    /**
+     * The paragraphs of the sections numbered {@code written} ("III" or "3" alike); when {@code kind}
+     * ("chapter") names the kind of some of them, only those.
+     */
+    private void section(String kind, String written) {
+        int value = Numerals.value(written.toUpperCase(Locale.ROOT));
+        List<SectionName> found = document.sections().stream().map(SectionName::read).flatMap(java.util.Optional::stream)
+                .filter(s -> s.value() == value).toList();
+        List<SectionName> ofKind = found.stream().filter(s -> s.kind().equalsIgnoreCase(kind)).toList();
         if (found.isEmpty()) {
-            missing.add("section " + numeral);
+            missing.add("section " + (written.matches("\\d+") ? Numerals.roman(value) : written.toUpperCase(Locale.ROOT)));
         }
-        found.forEach(s -> document.inSection(s).forEach(p -> labels.add(p.label())));
+        (ofKind.isEmpty() ? found : ofKind).forEach(s -> document.inSection(s.name()).forEach(p -> labels.add(p.label())));
     }
 
     private String preamble(String text) {

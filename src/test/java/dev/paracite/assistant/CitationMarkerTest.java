@@ -28,6 +28,11 @@ class CitationMarkerTest {
             "Styled [§8].                  | 8",
             "Intro [preamble].             | preamble",
             "Alias [15b].                  | 15b",
+            "Chapter [II.3].               | II.3",
+            "Any case [ii.3B].             | II.3b",
+            "Clause [3.2.1].               | 3.2.1",
+            "Past z [4aa].                 | 4aa",
+            "Mixed [II.3, 4b].             | II.3 4b",
     })
     void reads_citation_markers(String text, String expected) {
         assertEquals(List.of(List.of(expected.split(" "))), labels(text));

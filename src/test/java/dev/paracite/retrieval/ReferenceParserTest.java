@@ -63,4 +63,30 @@ class ReferenceParserTest {
         assertEquals(24, refs.labels().size());
         assertEquals(ReferenceParser.MAX_RANGE - 24, refs.missing().size());
     }
+
+    private static final Document CHAPTERS = dev.paracite.corpus.DocumentParser.parse("chapters", """
+            Part 1
+            1. General terms.
+            Chapter I: Scope
+            1. Scope of the rules.
+            2. Who they bind.
+            CHAPTER II: Fees
+            1. Amounts due.
+            """);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "What does chapter 1 cover?          | I.1 I.2",
+            "What does chapter I cover?          | I.1 I.2",
+            "What does chapter 2 cover?          | II.1",
+            "What does part 1 cover?             | 1.1",
+            "what is in section 1?               | 1.1 I.1 I.2",
+            "what does paragraph ii.1 say?       | II.1",
+            "compare paragraphs I.1 and I.2      | I.1 I.2",
+    })
+    void resolves_chapters_parts_and_labels_of_restarted_numbering(String question, String expected) {
+        References refs = ReferenceParser.find(question, CHAPTERS);
+        assertEquals(List.of(expected.split(" ")), refs.labels());
+        assertEquals(List.of(), refs.missing());
+    }
 }

@@ -68,4 +68,12 @@ class SentencesTest {
         assertEquals(List.of("See art. 5 of the treaty."), Sentences.of("See art. 5 of the treaty."));
         assertEquals(List.of("It ended in 1992.", "15 states signed."), Sentences.of("It ended in 1992. 15 states signed."));
     }
+
+    @Test
+    void a_marker_citing_a_chapter_label_does_not_end_a_sentence_inside_it() {
+        assertEquals(List.of("Fees are due within 30 days [II.3].", "Refunds take a week [II.4, I.1]."),
+                Sentences.of("Fees are due within 30 days [II.3]. Refunds take a week [II.4, I.1]."));
+        assertEquals(List.of("II. Fees are due [II.3].", "Refunds follow."),
+                Sentences.of("II. Fees are due [II.3]. Refunds follow."));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.paracite.server;
 
 import dev.paracite.assistant.ModelUnavailableException;
+import dev.paracite.library.LibraryException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,6 +28,11 @@ final class Errors {
         config.routes.exception(ModelUnavailableException.class, (e, ctx) -> {
             LOG.warn("request {}: {}", requestId(ctx), e.getMessage());
             respond(ctx, model(e));
+        });
+        // the library could not store or change a document (a full or unwritable data directory); it is unchanged
+        config.routes.exception(LibraryException.class, (e, ctx) -> {
+            LOG.warn("request {}: {}", requestId(ctx), e.getMessage());
+            respond(ctx, new ApiError(503, "library_unavailable", e.getMessage()));
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             String id = requestId(ctx);

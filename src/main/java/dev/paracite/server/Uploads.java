@@ -86,12 +86,19 @@ final class Uploads {
         }
     }
 
+    /**
+     * The form's parts. Jetty reports a part or form over its limit as an IllegalStateException ("max file
+     * size exceeded", "max length exceeded") inside the ServletException of a bad multipart body.
+     */
     private Collection<Part> parts(Context ctx) {
         try {
             return ctx.req().getParts();
-        } catch (IllegalStateException e) {
-            throw tooLarge(); // Jetty's word for a part or form over its limit
         } catch (IOException | ServletException | RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("exceeded")) {
+                    throw tooLarge();
+                }
+            }
             throw ApiError.badRequest("invalid_upload", "The body is not a multipart/form-data form that can be read.");
         }
     }

@@ -18,6 +18,8 @@ import dev.paracite.cli.ModelOptions;
 import dev.paracite.cli.ServerOptions;
 import dev.paracite.cli.UsageException;
 import dev.paracite.corpus.Document;
+import dev.paracite.grounding.Context;
+import dev.paracite.library.Corpus;
 import dev.paracite.library.Library;
 import dev.paracite.library.LibrarySettings;
 import dev.paracite.llm.ModelConfigException;
@@ -27,6 +29,7 @@ import dev.paracite.llm.PromptException;
 import dev.paracite.metrics.DeferredAnswerMetrics;
 import dev.paracite.metrics.PrometheusMetrics;
 import dev.paracite.retrieval.LuceneParagraphSearch;
+import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
 import dev.paracite.server.Monitoring;
@@ -110,16 +113,22 @@ public final class Main {
                                       AnswerMetrics metrics) {
         Embedder embedder = embedder(document);
         LuceneParagraphSearch search = LuceneParagraphSearch.build(document, retrieval, embedder);
+        return assistant(document, search, Context.of(document), embedder, settings, metrics);
+    }
+
+    /** The assistant over {@code document}, searched by {@code search}; the search is closed if the model cannot be made. */
+    private static Assistant assistant(Document document, ParagraphSearch search, Context context, Embedder embedder,
+                                       ModelSettings settings, AnswerMetrics metrics) {
         Retriever retriever = new Retriever(document, search);
         Support support = new Support(embedder, SupportSettings.DEFAULT);
         ExtractiveModel extractive = new ExtractiveModel(search.terms(), embedder);
         if (settings.provider().equals(ModelSettings.EXTRACTIVE)) {
-            return new Assistant(retriever, extractive, null, FollowUp.INSTANCE, support, metrics);
+            return new Assistant(retriever, extractive, null, FollowUp.INSTANCE, support, metrics, context);
         }
         try {
             Models.Choice choice = Models.create(settings, document.name(), metrics);
             return new Assistant(retriever, choice.model(), settings.fallback() ? extractive : null, choice.condenser(), support,
-                    metrics);
+                    metrics, context);
         } catch (ModelConfigException | PromptException e) {
             search.close();
             throw new UsageException(e.getMessage());
@@ -145,8 +154,10 @@ public final class Main {
      * How a library in a data directory indexes: {@code retrievalMode} as for a single document; hybrid
      * embeds every paragraph as it is added.
      */
-    public static LibrarySettings librarySettings(String retrievalMode) {
-        throw new UnsupportedOperationException("in progress");
+    public static LibrarySettings librarySettings(String retrievalMode, int keepVersions, long maxUpload) {
+        Embedder embedder = new CachingEmbedder(LoadingEmbedder.start(OnnxEmbedder.PRODUCT, OnnxEmbedder::shared),
+                EMBEDDING_CACHE);
+        return new LibrarySettings(retrieval(retrievalMode), embedder, keepVersions, maxUpload);
     }
 
     /**
@@ -154,7 +165,27 @@ public final class Main {
      * assistant until the library changes, then one over the new versions (built when next asked).
      */
     public static Supplier<Assistant> assistants(Library library, ModelChoice choice) {
-        throw new UnsupportedOperationException("in progress");
+        return assistants(library, choice, AnswerMetrics.NONE);
+    }
+
+    /** The same, reporting each answer and each call to a model provider to {@code metrics}. */
+    public static Supplier<Assistant> assistants(Library library, ModelChoice choice, AnswerMetrics metrics) {
+        ModelSettings settings = settings(choice.model());
+        Embedder embedder = library.settings().embedder();
+        return new Supplier<>() {
+            private Corpus built;
+            private Assistant assistant;
+
+            @Override
+            public synchronized Assistant get() {
+                Corpus corpus = library.corpus();
+                if (corpus != built) {
+                    assistant = assistant(corpus.document(), corpus.search(), corpus.context(), embedder, settings, metrics);
+                    built = corpus;
+                }
+                return assistant;
+            }
+        };
     }
 
     /** {@code hybrid} or {@code bm25}, as the command line checked it. */

@@ -28,6 +28,8 @@ class ArchitectureTest {
             Map.entry("assistant", Set.of("corpus", "text", "embedding", "retrieval", "grounding")),
             Map.entry("extractive", Set.of("corpus", "text", "embedding", "retrieval", "grounding", "assistant")),
             Map.entry("llm", Set.of("corpus", "retrieval", "assistant", "dev.langchain4j")),
+            // the user's documents on disk: the one place, with retrieval, that writes a Lucene index
+            Map.entry("library", Set.of("corpus", "text", "embedding", "retrieval", "grounding", "json", "org.apache.lucene")),
             Map.entry("eval", Set.of("corpus", "retrieval", "grounding", "assistant", "json")),
             // the command line is the only code that touches picocli
             Map.entry("cli", Set.of("corpus", "assistant", "eval", "json", "picocli.")),

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +55,20 @@ public final class Assistant {
     /** The same, reporting each answer to {@code metrics}. */
     public Assistant(Retriever retriever, AnswerModel model, AnswerModel fallback, Condenser condenser, Support support,
                      AnswerMetrics metrics) {
+        this(retriever, model, fallback, condenser, support, metrics, Context.of(retriever.document()));
+    }
+
+    /** The same, with the names the documents are about already known (a library keeps each document's). */
+    public Assistant(Retriever retriever, AnswerModel model, AnswerModel fallback, Condenser condenser, Support support,
+                     AnswerMetrics metrics, Context context) {
         this.retriever = retriever;
         this.model = model;
         this.fallback = fallback;
         this.condenser = condenser;
         this.support = support;
         this.document = retriever.document();
-        this.context = Context.of(document);
-        this.labels = document.paragraphs().stream().map(Paragraph::label).collect(Collectors.toUnmodifiableSet());
+        this.context = context;
+        this.labels = document.byLabel().keySet();
         this.metrics = metrics;
     }
 
@@ -119,7 +124,7 @@ public final class Assistant {
     private Response answer(Question question, AnswerListener listener, Call call) {
         long start = System.nanoTime();
         String standalone = question.history().isEmpty() ? question.text() : condensed(question, call);
-        Retrieval retrieval = retriever.retrieve(standalone, question.topK());
+        Retrieval retrieval = retriever.retrieve(standalone, question.topK(), question.documents());
         long retrieved = System.nanoTime();
         List<Retrieved> hits = retrieval.hits().stream().map(Assistant::retrieved).toList();
         listener.retrieved(hits);
@@ -237,13 +242,11 @@ public final class Assistant {
     }
 
     private Cited cited(String label) {
-        Paragraph p = document.paragraph(label).orElseThrow();
-        return new Cited(p.label(), p.section(), p.text());
+        return Cited.of(document.paragraph(label).orElseThrow());
     }
 
     private static Retrieved retrieved(Hit hit) {
-        Paragraph p = hit.paragraph();
-        return new Retrieved(p.label(), p.section(), Math.round(hit.score() * 1000) / 1000.0, p.text());
+        return Retrieved.of(hit.paragraph(), Math.round(hit.score() * 1000) / 1000.0);
     }
 
     private static double ms(long nanos) {

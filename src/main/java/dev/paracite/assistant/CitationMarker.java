@@ -1,5 +1,6 @@
 package dev.paracite.assistant;
 
+import dev.paracite.corpus.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,16 +10,18 @@ import java.util.regex.Pattern;
 
 /**
  * A citation marker in answer text: {@code [8]}, {@code [8, 9]}, {@code [12-14]}, {@code [¶ 8]},
- * {@code [preamble]}. Bracketed text that is not a list of labels ({@code [sic]}, {@code [the EU]}) is
- * not a marker and is left alone.
+ * {@code [preamble]}, and across a library's documents {@code [travel §4]}, {@code [travel §4, §5]} (a
+ * label after a document's takes its document). Bracketed text that is not a list of labels
+ * ({@code [sic]}, {@code [the EU]}) is not a marker and is left alone.
  */
 public record CitationMarker(int start, int end, List<String> labels) {
 
     private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,80})]");
     private static final Pattern ITEM = Pattern.compile(
-            "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(\\d{1,7}[a-z]?|preamble)(?:\\s*[-–—]\\s*(\\d{1,7}))?",
+            "(?:(" + Document.Part.ID + ")\\s*(?=[§¶]))?"
+                    + "(?:(?:paragraphs?|paras?\\.?|¶¶?|§§?)\\s*)?(\\d{1,7}[a-z]?|preamble)(?:\\s*[-–—]\\s*(\\d{1,7}))?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|and|&)\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|\\band\\b|&)\\s*", Pattern.CASE_INSENSITIVE);
     /** Ranges wider than this ("[1-999999]") are not read as citations. */
     static final int MAX_RANGE = 50;
 
@@ -69,16 +72,22 @@ public record CitationMarker(int start, int end, List<String> labels) {
     /** The labels inside a marker, or an empty list when the content is not a citation list. */
     static List<String> parseLabels(String inside) {
         List<String> labels = new ArrayList<>();
+        String document = null;
         for (String part : SEPARATOR.split(inside, -1)) {
             Matcher item = ITEM.matcher(part.strip());
             if (!item.matches()) {
                 return List.of();
             }
-            String first = item.group(1).toLowerCase(Locale.ROOT);
-            if (item.group(2) == null) {
-                labels.add(first);
-            } else if (!expand(first, item.group(2), labels)) {
+            document = item.group(1) != null ? item.group(1).toLowerCase(Locale.ROOT) : document;
+            String first = item.group(2).toLowerCase(Locale.ROOT);
+            List<String> local = new ArrayList<>();
+            if (item.group(3) == null) {
+                local.add(first);
+            } else if (!expand(first, item.group(3), local)) {
                 return List.of();
+            }
+            for (String label : local) {
+                labels.add(document == null ? label : Document.Part.qualified(document, label));
             }
         }
         return labels;

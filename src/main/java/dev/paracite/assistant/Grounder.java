@@ -237,7 +237,8 @@ final class Grounder {
         int start = answer.length() + separator.length();
         answer.append(separator).append(shown);
         List<SpanCitation> citations = item.evidence.stream()
-                .map(e -> new SpanCitation(e.paragraph(), e.start(), e.end())).toList();
+                .map(e -> provided.containsKey(e.paragraph()) ? SpanCitation.of(provided.get(e.paragraph()), e.start(), e.end())
+                        : new SpanCitation(e.paragraph(), e.start(), e.end())).toList();
         Statement statement = new Statement(item.claim, start, answer.length(), citations);
         statements.add(statement);
         cited.addAll(supporting);

@@ -1,6 +1,7 @@
 package dev.paracite.assistant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.paracite.corpus.Paragraph;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -49,9 +50,9 @@ public record Response(Outcome outcome, String answer, List<Statement> statement
         List<Retrieved> shown = null;
         if (include.contains(Part.RETRIEVED)) {
             Set<String> cited = new HashSet<>();
-            citations.forEach(c -> cited.add(c.paragraph()));
-            shown = retrieved.stream().map(r -> cited.contains(r.paragraph())
-                    ? new Retrieved(r.paragraph(), r.section(), r.score(), null) : r).toList();
+            citations.forEach(c -> cited.add(c.document() + "\u0000" + c.paragraph()));
+            shown = retrieved.stream().map(r -> cited.contains(r.document() + "\u0000" + r.paragraph())
+                    ? new Retrieved(r.paragraph(), r.section(), r.score(), null, r.document(), r.version()) : r).toList();
         }
         boolean dropped = include.contains(Part.DROPPED);
         return new Response(outcome, answer, statements, citations, shown, dropped ? droppedCitations : null,
@@ -69,18 +70,61 @@ public record Response(Outcome outcome, String answer, List<Statement> statement
         }
     }
 
-    /** A citation of characters {@code [start, end)} of a paragraph's text, the passage that supports its statement. */
-    public record SpanCitation(String paragraph, int start, int end) {}
+    /**
+     * A citation of characters {@code [start, end)} of a paragraph's text, the passage that supports its
+     * statement. A library paragraph is named by its {@code document}, {@code version} and its label
+     * there ({@code paragraph}), which pin the text cited; a single document's has neither.
+     */
+    public record SpanCitation(String paragraph, int start, int end,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String document,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {
 
-    /** A paragraph the answer cites. */
-    public record Cited(String paragraph, String section, String text) {}
+        public SpanCitation(String paragraph, int start, int end) {
+            this(paragraph, start, end, null, null);
+        }
+
+        static SpanCitation of(Paragraph p, int start, int end) {
+            Paragraph.Source s = p.source();
+            return s == null ? new SpanCitation(p.label(), start, end) : new SpanCitation(s.label(), start, end,
+                    s.document(), s.version());
+        }
+    }
+
+    /** A paragraph the answer cites; a library paragraph with its document and version, as in {@link SpanCitation}. */
+    public record Cited(String paragraph, String section, String text,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String document,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {
+
+        public Cited(String paragraph, String section, String text) {
+            this(paragraph, section, text, null, null);
+        }
+
+        static Cited of(Paragraph p) {
+            Paragraph.Source s = p.source();
+            return s == null ? new Cited(p.label(), p.section(), p.text())
+                    : new Cited(s.label(), p.section(), p.text(), s.document(), s.version());
+        }
+    }
 
     /**
      * A paragraph retrieval passed to the model, with its retrieval score (0 for a named paragraph
      * retrieval did not rank); as sent, without its text when the answer cites it.
      */
     public record Retrieved(String paragraph, String section, double score,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) String text) {}
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String document,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {
+
+        public Retrieved(String paragraph, String section, double score, String text) {
+            this(paragraph, section, score, text, null, null);
+        }
+
+        static Retrieved of(Paragraph p, double score) {
+            Paragraph.Source s = p.source();
+            return s == null ? new Retrieved(p.label(), p.section(), score, p.text())
+                    : new Retrieved(s.label(), p.section(), score, p.text(), s.document(), s.version());
+        }
+    }
 
     /** A citation removed from the answer, and why. */
     public record DroppedCitation(String paragraph, String reason) {}

@@ -59,6 +59,26 @@ public final class DocumentLoader {
         return parse(nameOf(file), bytes, where);
     }
 
+    /** A document read from a file's bytes, and the format its content was read as. */
+    public record Loaded(Document document, String format) {}
+
+    /**
+     * Reads {@code bytes} as a document named {@code name}; {@code where} is how messages name the file.
+     *
+     * @throws DocumentException with one sentence when the bytes are not a document Paracite can read
+     */
+    public static Loaded read(String name, byte[] bytes, String where) {
+        READS.increment();
+        return new Loaded(parse(name, bytes, where), "text");
+    }
+
+    private static final java.util.concurrent.atomic.LongAdder READS = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many files {@link #read} has read in this process: a library opening its index reads none. */
+    public static long reads() {
+        return READS.sum();
+    }
+
     static Document parse(String name, byte[] bytes, String where) {
         String text = decode(bytes, where);
         if (text.isBlank()) {

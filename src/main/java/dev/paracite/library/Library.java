@@ -1,32 +1,268 @@
 package dev.paracite.library;
 
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.corpus.IngestionNote;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.grounding.Context;
+import dev.paracite.json.Json;
+import dev.paracite.retrieval.IndexedSearch;
+import dev.paracite.retrieval.ParagraphAnalyzer;
+import dev.paracite.text.Instructions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 
 /**
  * The user's documents, kept in a data directory as one Lucene index on disk: every paragraph of every
  * kept version with its text, label, section, document and version as stored fields, and one entry per
  * version (title, hash, source file, format, sections, ingestion notes). Adding a version is one Lucene
- * commit, so it becomes visible whole or not at all; opening the directory reads the index, never the
- * files again. One writer at a time (Lucene's write lock); readers see each commit at once.
+ * commit, so it becomes visible whole or not at all, and a process killed while adding leaves the
+ * previous commit; opening the directory reads the index, never the files again. One process writes at
+ * a time (Lucene's write lock); another opening the same directory reads it and may not change it.
  */
 public final class Library implements AutoCloseable {
 
     /** Files larger than this are refused by default. */
-    public static final long DEFAULT_MAX_UPLOAD = 20L * 1024 * 1024;
+    public static final long DEFAULT_MAX_UPLOAD = 20_000_000;
+    /** Paragraphs embedded per call while adding, when retrieval is hybrid. */
+    private static final int BATCH = 32;
+    private static final Pattern ID = Pattern.compile(Document.Part.ID);
+    /** Bumped when what is stored changes shape; a library of another format is refused, not misread. */
+    static final String FORMAT = "1";
 
-    private Library() {}
+    static final String KIND = "kind";
+    static final String PARAGRAPH = "paragraph";
+    static final String VERSION_ENTRY = "version";
+    static final String DOC = "doc";
+    static final String DOCVER = "docver";
+    static final String KEY = "key";
+    static final String VERSION = "version_number";
+    static final String LABEL = "label";
+    static final String ORD = "ord";
+    static final String BODY = "body";
+    static final String HEADING = "heading";
+    static final String LINE = "line";
+    private static final String TITLE = "title";
+    private static final String SHA = "sha256";
+    private static final String ADDED = "added";
+    private static final String SOURCE = "source";
+    private static final String FORMAT_FIELD = "format";
+    private static final String COUNT = "paragraphs";
+    private static final String SECTIONS = "sections";
+    private static final String NOTES = "notes";
+    private static final String NAMES = "names";
+
+    private final Path dir;
+    private final LibrarySettings settings;
+    private final Directory directory;
+    private final ParagraphAnalyzer analyzer;
+    /** Null when another process holds the write lock: this one only reads. */
+    private IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Object writing = new Object();
+    /** Each document's versions and its latest paragraphs; replaced whole under {@code this} on every change. */
+    private Map<String, Entry> entries;
+    private long generation;
+    private Corpus corpus;
+
+    /** A document as kept in memory: its versions, oldest first, and the latest version's paragraphs and names. */
+    record Entry(String id, String title, List<VersionInfo> versions, Document latest, Set<String> names) {
+        VersionInfo last() {
+            return versions.get(versions.size() - 1);
+        }
+    }
+
+    private Library(Path dir, LibrarySettings settings) throws IOException {
+        this.dir = dir;
+        this.settings = settings;
+        this.analyzer = new ParagraphAnalyzer(settings.retrieval().stemming());
+        this.directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setSimilarity(new BM25Similarity(settings.retrieval().k1(), settings.retrieval().b()))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        try {
+            writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            writer = null;
+        }
+        if (writer != null) {
+            if (!DirectoryReader.indexExists(directory)) {
+                writer.setLiveCommitData(commitData().entrySet());
+                writer.commit();
+            }
+        } else if (!DirectoryReader.indexExists(directory)) {
+            throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir
+                    + " is being created by another Paracite process; try again when it has finished.");
+        }
+        this.searchers = new SearcherManager(directory, null);
+        checkCompatible();
+        this.entries = load();
+    }
 
     /**
      * Opens (creating if needed) the library in {@code dir}.
      *
      * @throws LibraryException with one sentence when the directory cannot be created, read or written,
-     *                          is locked by another process, or holds a library built with other settings
+     *                          or holds a library built with other settings
      */
     public static Library open(Path dir, LibrarySettings settings) {
-        throw new UnsupportedOperationException("in progress");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LibraryException("The data directory " + dir + " cannot be created: " + reason(e) + ".", e);
+        }
+        if (!Files.isWritable(dir) && !Files.exists(dir.resolve("write.lock"))) {
+            throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir
+                    + " is not writable; give Paracite a directory it may write to.");
+        }
+        try {
+            return new Library(dir, settings);
+        } catch (IOException e) {
+            throw new LibraryException("The data directory " + dir + " cannot be opened as a library: "
+                    + reason(e) + ".", e);
+        }
+    }
+
+    private Map<String, String> commitData() {
+        return Map.of("paracite.format", FORMAT, "paracite.stemming", settings.retrieval().stemming().name(),
+                "paracite.vectors", Boolean.toString(vectors()));
+    }
+
+    private boolean vectors() {
+        return settings.retrieval().fusion().dense();
+    }
+
+    private void checkCompatible() throws IOException {
+        Map<String, String> stored;
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            stored = reader.getIndexCommit().getUserData();
+        }
+        if (!FORMAT.equals(stored.get("paracite.format"))) {
+            close();
+            throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir
+                    + " holds something other than a Paracite library of this version; choose another directory.");
+        }
+        if (!Boolean.toString(vectors()).equals(stored.get("paracite.vectors"))
+                || !settings.retrieval().stemming().name().equals(stored.get("paracite.stemming"))) {
+            String built = Boolean.parseBoolean(stored.get("paracite.vectors")) ? "hybrid" : "bm25";
+            close();
+            throw new LibraryException(LibraryException.Reason.INVALID, "The library in " + dir + " was built for "
+                    + built + " retrieval; open it with --retrieval " + built + ".");
+        }
+    }
+
+    /** Reads every kept version's entry and the latest versions' paragraphs from the index, in one pass. */
+    private Map<String, Entry> load() throws IOException {
+        Map<String, List<VersionInfo>> versions = new TreeMap<>();
+        Map<String, String> titles = new HashMap<>();
+        Map<String, List<String>> names = new HashMap<>();
+        Map<String, List<Ordered>> paragraphs = new HashMap<>();
+        Map<String, String> sections = new HashMap<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    org.apache.lucene.document.Document d = stored.document(doc);
+                    String id = d.get(DOC);
+                    int version = d.getField(VERSION).numericValue().intValue();
+                    if (VERSION_ENTRY.equals(d.get(KIND))) {
+                        versions.computeIfAbsent(id, k -> new ArrayList<>()).add(versionInfo(d));
+                        titles.merge(id + "@" + version, d.get(TITLE), (a, b) -> a);
+                        names.put(id + "@" + version, List.of(Json.read(d.get(NAMES), String[].class)));
+                    } else {
+                        String section = sections.computeIfAbsent(d.get(HEADING), s -> s);
+                        paragraphs.computeIfAbsent(id + "@" + version, k -> new ArrayList<>())
+                                .add(new Ordered(d.getField(ORD).numericValue().intValue(), paragraph(d, section)));
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        Map<String, Entry> loaded = new TreeMap<>();
+        versions.forEach((id, kept) -> {
+            kept.sort((a, b) -> Integer.compare(a.version(), b.version()));
+            VersionInfo last = kept.get(kept.size() - 1);
+            String key = id + "@" + last.version();
+            List<Ordered> latest = new ArrayList<>(paragraphs.getOrDefault(key, List.of()));
+            latest.sort((a, b) -> Integer.compare(a.ord(), b.ord()));
+            List<Paragraph> ordered = latest.stream().map(Ordered::paragraph).toList();
+            loaded.put(id, new Entry(id, titles.get(key), kept, new Document(id, ordered, last.sections(), last.notes()),
+                    Set.copyOf(names.get(key))));
+        });
+        return loaded;
+    }
+
+    private record Ordered(int ord, Paragraph paragraph) {}
+
+    private static Paragraph paragraph(org.apache.lucene.document.Document d, String section) {
+        String id = d.get(DOC);
+        int version = d.getField(VERSION).numericValue().intValue();
+        String label = d.get(LABEL);
+        return new Paragraph(label, section, d.get(BODY), d.getField(LINE).numericValue().intValue(),
+                new Paragraph.Source(id, version, label));
+    }
+
+    private static VersionInfo versionInfo(org.apache.lucene.document.Document d) {
+        try {
+            List<String> sections = List.of(Json.read(d.get(SECTIONS), String[].class));
+            List<IngestionNote> notes = List.of(Json.read(d.get(NOTES), IngestionNote[].class));
+            return new VersionInfo(d.getField(VERSION).numericValue().intValue(), d.get(SHA),
+                    Instant.ofEpochMilli(d.getField(ADDED).numericValue().longValue()), d.get(SOURCE), d.get(FORMAT_FIELD),
+                    d.getField(COUNT).numericValue().intValue(), sections, notes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -37,26 +273,215 @@ public final class Library implements AutoCloseable {
      * @throws LibraryException                      when the library cannot store it; the library is unchanged
      */
     public Added add(Upload upload, Progress progress) {
-        throw new UnsupportedOperationException("in progress");
+        if (upload.bytes().length > settings.maxUpload()) {
+            throw new LibraryException(LibraryException.Reason.INVALID, upload.fileName() + " is "
+                    + megabytes(upload.bytes().length) + "; the largest file accepted is " + megabytes(settings.maxUpload()) + ".");
+        }
+        String id = upload.id() != null ? checkedId(upload.id()) : idOf(upload.fileName());
+        String sha = sha256(upload.bytes());
+        Entry existing = entries().get(id);
+        if (existing != null && existing.last().sha256().equals(sha)) {
+            return unchanged(existing);
+        }
+        DocumentLoader.Loaded loaded = DocumentLoader.read(id, upload.bytes(), "Document " + upload.fileName());
+        Document parsed = loaded.document();
+        String title = upload.title() != null && !upload.title().isBlank() ? upload.title().strip()
+                : existing != null && upload.title() == null ? existing.title() : titleOf(parsed, upload.fileName());
+        Set<String> names = Context.of(parsed).names();
+        synchronized (writing) {
+            IndexWriter w = writable();
+            existing = entries().get(id);
+            if (existing != null && existing.last().sha256().equals(sha)) {
+                return unchanged(existing);
+            }
+            int version = existing == null ? 1 : existing.last().version() + 1;
+            VersionInfo info = new VersionInfo(version, sha, Instant.now(), upload.fileName(), loaded.format(),
+                    parsed.paragraphs().size(), parsed.sections(), parsed.notes());
+            List<Integer> dropped = new ArrayList<>();
+            try {
+                write(w, id, title, info, parsed, names, progress);
+                if (existing != null && settings.keepVersions() > 0) {
+                    for (VersionInfo old : existing.versions()) {
+                        if (old.version() <= version - settings.keepVersions()) {
+                            w.deleteDocuments(new Term(DOCVER, id + "@" + old.version()));
+                            dropped.add(old.version());
+                        }
+                    }
+                }
+                w.commit();
+            } catch (IOException | RuntimeException e) {
+                throw failed(e, "could not store " + upload.fileName());
+            }
+            List<VersionInfo> kept = new ArrayList<>(existing == null ? List.of() : existing.versions());
+            kept.removeIf(v -> dropped.contains(v.version()));
+            kept.add(info);
+            Document latest = new Document(id, parsed.paragraphs().stream().map(p -> new Paragraph(p.label(), p.section(),
+                    p.text(), p.line(), new Paragraph.Source(id, version, p.label()))).toList(), parsed.sections(),
+                    parsed.notes());
+            changed(id, new Entry(id, title, kept, latest, names));
+            return new Added(id, version, false, parsed.paragraphs().size(), parsed.notes());
+        }
     }
 
-    /** The documents, by id. */
-    public List<DocumentInfo> documents() {
-        throw new UnsupportedOperationException("in progress");
+    private static Added unchanged(Entry entry) {
+        VersionInfo last = entry.last();
+        return new Added(entry.id(), last.version(), true, last.paragraphs(), last.notes());
     }
 
-    public Optional<DocumentInfo> document(String id) {
-        throw new UnsupportedOperationException("in progress");
+    private void write(IndexWriter w, String id, String title, VersionInfo info, Document parsed, Set<String> names,
+                       Progress progress) throws IOException {
+        String docver = id + "@" + info.version();
+        List<Paragraph> all = parsed.paragraphs();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Paragraph> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+            List<float[]> vectors = vectors() ? settings.embedder().embedAll(batch.stream().map(Paragraph::text).toList())
+                    : null;
+            List<org.apache.lucene.document.Document> docs = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Paragraph p = batch.get(i);
+                org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+                doc.add(new StringField(KIND, PARAGRAPH, Field.Store.YES));
+                doc.add(new StringField(DOC, id, Field.Store.YES));
+                doc.add(new StringField(DOCVER, docver, Field.Store.NO));
+                doc.add(new StringField(KEY, docver + "#" + p.label(), Field.Store.NO));
+                doc.add(new StoredField(VERSION, info.version()));
+                doc.add(new StoredField(LABEL, p.label()));
+                doc.add(new IntPoint(ORD, from + i));
+                doc.add(new NumericDocValuesField(ORD, from + i));
+                doc.add(new StoredField(ORD, from + i));
+                doc.add(new StoredField(BODY, p.text()));
+                doc.add(new StoredField(HEADING, p.section()));
+                doc.add(new StoredField(LINE, p.line()));
+                // a prompt injection is never ranked into a model's context; named, it is still reached
+                if (!Instructions.addressesAnAssistant(p.text())) {
+                    doc.add(new TextField(IndexedSearch.TEXT, p.text(), Field.Store.NO));
+                    doc.add(new TextField(IndexedSearch.SECTION, p.section(), Field.Store.NO));
+                    if (vectors != null) {
+                        doc.add(new KnnFloatVectorField(IndexedSearch.VECTOR, vectors.get(i),
+                                VectorSimilarityFunction.DOT_PRODUCT));
+                    }
+                }
+                docs.add(doc);
+            }
+            w.addDocuments(docs);
+            progress.indexed(from + batch.size(), all.size());
+        }
+        org.apache.lucene.document.Document entry = new org.apache.lucene.document.Document();
+        entry.add(new StringField(KIND, VERSION_ENTRY, Field.Store.YES));
+        entry.add(new StringField(DOC, id, Field.Store.YES));
+        entry.add(new StringField(DOCVER, docver, Field.Store.NO));
+        entry.add(new StoredField(VERSION, info.version()));
+        entry.add(new StoredField(TITLE, title));
+        entry.add(new StoredField(SHA, info.sha256()));
+        entry.add(new StoredField(ADDED, info.added().toEpochMilli()));
+        entry.add(new StoredField(SOURCE, info.source()));
+        entry.add(new StoredField(FORMAT_FIELD, info.format()));
+        entry.add(new StoredField(COUNT, info.paragraphs()));
+        entry.add(new StoredField(SECTIONS, Json.write(info.sections())));
+        entry.add(new StoredField(NOTES, Json.write(info.notes())));
+        entry.add(new StoredField(NAMES, Json.write(names)));
+        w.addDocument(entry);
     }
 
     /** Removes a document with all its versions; false when there is no such document. */
     public boolean remove(String id) {
-        throw new UnsupportedOperationException("in progress");
+        synchronized (writing) {
+            IndexWriter w = writable();
+            if (!entries().containsKey(id)) {
+                return false;
+            }
+            try {
+                w.deleteDocuments(new Term(DOC, id));
+                w.commit();
+            } catch (IOException | RuntimeException e) {
+                throw failed(e, "could not remove " + id);
+            }
+            changed(id, null);
+            return true;
+        }
+    }
+
+    private synchronized Map<String, Entry> entries() {
+        return entries;
+    }
+
+    /** Publishes a change: {@code entry} replaces the document {@code id} (null removes it); searchers see the commit. */
+    private void changed(String id, Entry entry) {
+        synchronized (this) {
+            Map<String, Entry> next = new TreeMap<>(entries);
+            if (entry == null) {
+                next.remove(id);
+            } else {
+                next.put(id, entry);
+            }
+            entries = next;
+            generation++;
+        }
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new LibraryException("The library in " + dir + " was changed but cannot be read back: " + reason(e)
+                    + ".", e);
+        }
+    }
+
+    private IndexWriter writable() {
+        if (writer == null) {
+            throw new LibraryException(LibraryException.Reason.STORAGE, "The library in " + dir + " is open in another "
+                    + "Paracite process (a server?); change it there (its /api/documents), or stop that process first.");
+        }
+        if (!writer.isOpen()) {
+            reopenWriter();
+        }
+        return writer;
+    }
+
+    /**
+     * A failed write: everything since the last commit is rolled back (the writer closes doing so, and a
+     * new one is opened on the last commit), so the library answers as before.
+     */
+    private LibraryException failed(Exception e, String what) {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException ignored) {
+            // the writer is closed either way; the next write reopens it
+        }
+        try {
+            reopenWriter();
+        } catch (LibraryException reopen) {
+            // the next write tries again and says why
+        }
+        return new LibraryException("The library in " + dir + " " + what + ": " + reason(e)
+                + "; it is unchanged.", e);
+    }
+
+    private void reopenWriter() {
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setSimilarity(new BM25Similarity(settings.retrieval().k1(), settings.retrieval().b()))
+                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+        } catch (IOException e) {
+            throw new LibraryException("The library in " + dir + " cannot be written: " + reason(e) + ".", e);
+        }
+    }
+
+    /** The documents, by id. */
+    public List<DocumentInfo> documents() {
+        return entries().values().stream().map(Library::info).toList();
+    }
+
+    public Optional<DocumentInfo> document(String id) {
+        return Optional.ofNullable(entries().get(id)).map(Library::info);
+    }
+
+    private static DocumentInfo info(Entry e) {
+        return new DocumentInfo(e.id(), e.title(), e.versions());
     }
 
     /** The paragraph as version {@code version} of document {@code id} has it, while that version is kept. */
     public Optional<Paragraph> paragraph(String id, int version, String label) {
-        throw new UnsupportedOperationException("in progress");
+        List<Paragraph> found = query(new TermQuery(new Term(KEY, id + "@" + version + "#" + label)), 1, null);
+        return found.stream().findFirst();
     }
 
     /**
@@ -65,20 +490,168 @@ public final class Library implements AutoCloseable {
      * @throws LibraryException when the document, version or cursor is unknown
      */
     public ParagraphPage paragraphs(String id, int version, int limit, String cursor) {
-        throw new UnsupportedOperationException("in progress");
+        Entry entry = entries().get(id);
+        if (entry == null) {
+            throw new LibraryException(LibraryException.Reason.NOT_FOUND, "The library has no document \"" + id + "\".");
+        }
+        if (entry.versions().stream().noneMatch(v -> v.version() == version)) {
+            throw new LibraryException(LibraryException.Reason.NOT_FOUND, "Document \"" + id + "\" has no version "
+                    + version + " kept.");
+        }
+        int from = cursor(cursor);
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(DOCVER, id + "@" + version)), BooleanClause.Occur.FILTER)
+                .add(IntPoint.newRangeQuery(ORD, from, Integer.MAX_VALUE), BooleanClause.Occur.FILTER).build();
+        List<Paragraph> page = query(query, limit + 1, new Sort(new SortField(ORD, SortField.Type.INT)));
+        String next = null;
+        if (page.size() > limit) {
+            next = Integer.toString(from + limit);
+            page = page.subList(0, limit);
+        }
+        return new ParagraphPage(page, next);
+    }
+
+    private static int cursor(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            int from = Integer.parseInt(cursor);
+            if (from >= 0) {
+                return from;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new LibraryException(LibraryException.Reason.INVALID, "The cursor \"" + cursor
+                + "\" is not one a paragraph listing gave; start without it.");
+    }
+
+    private List<Paragraph> query(Query query, int n, Sort sort) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                ScoreDoc[] docs = sort == null ? searcher.search(query, n).scoreDocs : searcher.search(query, n, sort).scoreDocs;
+                StoredFields stored = searcher.storedFields();
+                List<Paragraph> out = new ArrayList<>(docs.length);
+                for (ScoreDoc sd : docs) {
+                    org.apache.lucene.document.Document d = stored.document(sd.doc);
+                    out.add(paragraph(d, d.get(HEADING)));
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new LibraryException("The library in " + dir + " cannot be read: " + reason(e) + ".", e);
+        }
     }
 
     /** The latest versions, for answering; the same object until the library changes. */
-    public Corpus corpus() {
-        throw new UnsupportedOperationException("in progress");
+    public synchronized Corpus corpus() {
+        if (corpus == null || corpus.generation() != generation) {
+            corpus = LibrarySearch.corpus(generation, entries.values(), searchers, analyzer, settings);
+        }
+        return corpus;
+    }
+
+    /** Ids are what markers name: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit. */
+    static String checkedId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new LibraryException(LibraryException.Reason.INVALID, "The id \"" + clip(id) + "\" is not valid: use "
+                    + "up to 64 lower-case letters, digits, '.', '_' and '-', starting with a letter or digit.");
+        }
+        return id;
+    }
+
+    /** The id a file is filed under by default: its name without the extension, as lower-case words joined by '-'. */
+    static String idOf(String fileName) {
+        String base = baseName(fileName).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        base = base.length() > 64 ? base.substring(0, 64).replaceAll("-+$", "") : base;
+        return base.isEmpty() ? "document" : base;
+    }
+
+    /** A document's own first line when it opens with a short unnumbered one ("Travel policy"), else its file's name. */
+    private static String titleOf(Document parsed, String fileName) {
+        Optional<String> first = parsed.paragraph(Paragraph.PREAMBLE).map(p -> p.text().lines().findFirst().orElse("").strip());
+        return first.filter(t -> !t.isEmpty() && t.length() <= 100).orElseGet(() -> titleOf(fileName));
+    }
+
+    private static String titleOf(String fileName) {
+        String base = baseName(fileName).replaceAll("[-_]+", " ").strip();
+        return base.isEmpty() ? fileName : base;
+    }
+
+    private static String baseName(String fileName) {
+        String name = Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "20 MB", "512 KB", "900 bytes". */
+    static String megabytes(long bytes) {
+        if (bytes >= 1_000_000) {
+            return String.format(Locale.ROOT, bytes % 1_000_000 == 0 ? "%.0f MB" : "%.1f MB", bytes / 1_000_000.0);
+        }
+        return bytes >= 1_000 ? String.format(Locale.ROOT, "%.0f KB", bytes / 1_000.0) : bytes + " bytes";
+    }
+
+    /** What went wrong with the disk, in words: "no space left on device", "permission denied". */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("no space left")) {
+                return "no space left on the device";
+            }
+            if (t instanceof FileSystemException fs && fs.getReason() != null) {
+                return fs.getReason().toLowerCase(Locale.ROOT);
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    public LibrarySettings settings() {
+        return settings;
     }
 
     public Path directory() {
-        throw new UnsupportedOperationException("in progress");
+        return dir;
     }
 
     @Override
     public void close() {
-        throw new UnsupportedOperationException("in progress");
+        try {
+            searchers.close();
+        } catch (IOException | NullPointerException e) {
+            // closing: nothing to report
+        }
+        try {
+            if (writer != null && writer.isOpen()) {
+                writer.close();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -9,10 +9,17 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
 /** {@link Terms} backed by the index's analyzer and document frequencies. */
-final class LuceneTerms implements Terms {
+public final class LuceneTerms implements Terms {
+
+    /** The index's paragraph count and how many paragraphs have a term of the text field. */
+    public interface Statistics {
+        long docFreq(Term term) throws IOException;
+
+        long numDocs() throws IOException;
+    }
 
     private final Analyzer analyzer;
-    private final IndexReader reader;
+    private final Statistics reader;
 
     private final Synonyms synonyms;
     private final java.util.Set<String> questionWords;
@@ -20,7 +27,22 @@ final class LuceneTerms implements Terms {
             + "soon|big|large|small|tall|high|deep|wide|fast|heavy|early|late|much|many)\\b");
     private final List<String> nameTerms;
 
-    LuceneTerms(Analyzer analyzer, IndexReader reader, String documentName, boolean synonyms) {
+    /** The statistics of one reader, open for the index's life. */
+    static Statistics statistics(IndexReader reader) {
+        return new Statistics() {
+            @Override
+            public long docFreq(Term term) throws IOException {
+                return reader.docFreq(term);
+            }
+
+            @Override
+            public long numDocs() {
+                return reader.numDocs();
+            }
+        };
+    }
+
+    public LuceneTerms(Analyzer analyzer, Statistics reader, String documentName, boolean synonyms) {
         this.analyzer = analyzer;
         this.reader = reader;
         this.synonyms = synonyms ? Synonyms.load(this::of) : Synonyms.NONE;
@@ -64,7 +86,7 @@ final class LuceneTerms implements Terms {
 
     private long docFreq(String term) {
         try {
-            return reader.docFreq(new Term(LuceneParagraphSearch.TEXT, term));
+            return reader.docFreq(new Term(IndexedSearch.TEXT, term));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +99,12 @@ final class LuceneTerms implements Terms {
 
     @Override
     public double idf(String term) {
-        long n = Math.max(1, reader.numDocs());
+        long n;
+        try {
+            n = Math.max(1, reader.numDocs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         long df = docFreq(term);
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }

@@ -29,15 +29,27 @@ public final class ReferenceParser {
     static final int MAX_RANGE = 100;
 
     private final Document document;
+    /** For a library: the documents a bare label may belong to, those the question names first. */
+    private final List<Document.Part> parts;
     private final Set<String> labels = new LinkedHashSet<>();
     private final Set<String> missing = new LinkedHashSet<>();
 
-    private ReferenceParser(Document document) {
+    private ReferenceParser(Document document, List<Document.Part> parts) {
         this.document = document;
+        this.parts = parts;
     }
 
     public static References find(String question, Document document) {
-        ReferenceParser parser = new ReferenceParser(document);
+        return find(question, document, List.of());
+    }
+
+    /**
+     * The same for a question asking the library documents {@code documents} (empty: all): a paragraph
+     * number is looked up in the documents the question names ("paragraph 8 of the travel policy"), else
+     * in those it asks.
+     */
+    public static References find(String question, Document document, List<String> documents) {
+        ReferenceParser parser = new ReferenceParser(document, parts(question, document, documents));
         String rest = parser.paragraphs(question);
         rest = parser.sections(rest);
         rest = parser.preamble(rest);
@@ -75,9 +87,31 @@ public final class ReferenceParser {
     private void label(String label) {
         if (document.paragraph(label).isPresent()) {
             labels.add(label);
-        } else {
+            return;
+        }
+        List<String> found = parts.stream().map(p -> p.label(label)).filter(l -> document.paragraph(l).isPresent()).toList();
+        if (found.isEmpty()) {
             missing.add("paragraph " + label);
         }
+        labels.addAll(found);
+    }
+
+    /**
+     * The library documents a bare paragraph number may refer to: those among {@code documents} (all when
+     * empty) whose id or title the question names, or all of them when it names none.
+     */
+    private static List<Document.Part> parts(String question, Document document, List<String> documents) {
+        List<Document.Part> asked = document.parts().stream()
+                .filter(p -> documents.isEmpty() || documents.contains(p.id())).toList();
+        String text = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        List<Document.Part> named = asked.stream().filter(p -> text.contains(words(p.id()))
+                || p.title() != null && !p.title().isBlank() && text.contains(words(p.title()))).toList();
+        return named.isEmpty() ? asked : named;
+    }
+
+    /** {@code text} as lower-case words between spaces, for finding it in a question. */
+    private static String words(String text) {
+        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
     }
 
     private String sections(String text) {

@@ -24,9 +24,14 @@ public final class Retriever {
     }
 
     public Retrieval retrieve(String question, int topK) {
-        References refs = ReferenceParser.find(question, document);
+        return retrieve(question, topK, List.of());
+    }
+
+    /** The same among the library documents {@code documents} (empty: all). */
+    public Retrieval retrieve(String question, int topK, List<String> documents) {
+        References refs = ReferenceParser.find(question, document, documents);
         List<String> named = refs.labels().subList(0, Math.min(refs.labels().size(), MAX_REFERENCED));
-        List<Hit> ranked = search.search(refs.remainder(), topK + named.size());
+        List<Hit> ranked = search.search(refs.remainder(), topK + named.size(), documents);
         Map<String, Double> scores = new HashMap<>();
         ranked.forEach(h -> scores.put(h.label(), h.score()));
         List<Hit> hits = new ArrayList<>();

@@ -1,0 +1,201 @@
+package dev.paracite.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paracite.Shared;
+import dev.paracite.assistant.AnswerMetrics;
+import dev.paracite.assistant.Assistant;
+import dev.paracite.assistant.FollowUp;
+import dev.paracite.assistant.Outcome;
+import dev.paracite.assistant.Question;
+import dev.paracite.assistant.Response;
+import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.corpus.Paragraph;
+import dev.paracite.extractive.ExtractiveModel;
+import dev.paracite.json.Json;
+import dev.paracite.retrieval.Retriever;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library on disk: versions, pinned paragraphs, restart without re-reading, answers across documents. */
+class LibraryTest {
+
+    static final String TRAVEL = """
+            Travel policy
+            I. Booking
+            1. Staff book economy class for flights shorter than six hours.
+            2. Hotel rooms are booked through the approved agency only.
+            II. Claims
+            3. Expense claims are filed within thirty days of return.
+            """;
+    static final String SECURITY = """
+            Security policy
+            I. Access
+            1. Badges are worn visibly at all times inside the building.
+            2. Visitors are escorted by a member of staff.
+            """;
+
+    @TempDir
+    Path dir;
+
+    static Upload upload(String name, String text) {
+        return new Upload(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Assistant assistant(Library library) {
+        Corpus corpus = library.corpus();
+        return new Assistant(new Retriever(corpus.document(), corpus.search()),
+                new ExtractiveModel(corpus.search().terms(), Shared.embedder()), null, FollowUp.INSTANCE, Shared.support(),
+                AnswerMetrics.NONE, corpus.context());
+    }
+
+    @Test
+    void a_new_version_is_answered_while_the_old_one_stays_citable() {
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            Added first = library.add(upload("travel.txt", TRAVEL), Progress.NONE);
+            assertEquals(new Added("travel", 1, false, 4, List.of()), first);
+            Response before = assistant(library).ask(Question.of("Which class do staff book for flights?"));
+            assertEquals(Outcome.ANSWERED, before.outcome());
+            Response.Cited cited = before.citations().get(0);
+            assertEquals(List.of("travel", 1, "1"), List.of(cited.document(), cited.version(), cited.paragraph()));
+
+            Added second = library.add(upload("travel.txt", TRAVEL.replace("economy class", "business class")), Progress.NONE);
+            assertEquals(2, second.version());
+            assertTrue(library.add(upload("travel.txt", TRAVEL.replace("economy class", "business class")),
+                    Progress.NONE).unchanged(), "identical content is a no-op");
+            assertEquals(2, library.document("travel").orElseThrow().versions().size());
+
+            Response after = assistant(library).ask(Question.of("Which class do staff book for flights?"));
+            assertTrue(after.answer().contains("business class"), after.answer());
+            assertEquals(2, after.citations().get(0).version());
+            // the answer given before still resolves to the text it cited
+            Paragraph pinned = library.paragraph(cited.document(), cited.version(), cited.paragraph()).orElseThrow();
+            assertEquals(cited.text(), pinned.text());
+            assertTrue(pinned.text().contains("economy class"));
+        }
+    }
+
+    @Test
+    void a_library_reopens_without_reading_any_file_and_answers_the_same() {
+        List<String> questions = List.of("Which class do staff book for flights?", "Who escorts visitors?",
+                "When are expense claims filed?", "What does paragraph 2 of the security policy say?");
+        List<String> before = new ArrayList<>();
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            library.add(upload("travel.txt", TRAVEL), Progress.NONE);
+            library.add(upload("security.txt", SECURITY), Progress.NONE);
+            Assistant assistant = assistant(library);
+            questions.forEach(q -> before.add(answered(assistant, q)));
+        }
+        long reads = DocumentLoader.reads();
+        List<String> after = new ArrayList<>();
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            Assistant assistant = assistant(library);
+            questions.forEach(q -> after.add(answered(assistant, q)));
+            assertEquals(List.of("security", "travel"), library.documents().stream().map(DocumentInfo::id).toList());
+        }
+        assertEquals(reads, DocumentLoader.reads(), "reopening read no file");
+        assertEquals(before, after);
+        assertTrue(after.get(1).contains("[security §2]"), after.get(1));
+        assertTrue(after.get(3).contains("[security §2]"), after.get(3));
+    }
+
+    /** The answer and its citations as JSON, without timings. */
+    private static String answered(Assistant assistant, String question) {
+        Response r = assistant.ask(Question.of(question));
+        return r.answer() + " " + Json.write(r.citations()) + " " + Json.write(r.statements());
+    }
+
+    @Test
+    void markers_name_the_document_when_the_library_has_several_and_a_question_may_ask_some_only() {
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            library.add(upload("travel.txt", TRAVEL), Progress.NONE);
+            library.add(upload("security.txt", SECURITY), Progress.NONE);
+            Response r = assistant(library).ask(Question.of("Who escorts visitors?"));
+            assertTrue(r.answer().contains("[security §2]"), r.answer());
+            assertEquals("security", r.citations().get(0).document());
+            Response scoped = assistant(library).ask(new Question("Who escorts visitors?", List.of(), 5, List.of("travel")));
+            assertTrue(scoped.retrieved().stream().allMatch(h -> h.document().equals("travel")), scoped.retrieved().toString());
+            assertTrue(scoped.citations().stream().noneMatch(c -> c.document().equals("security")));
+        }
+    }
+
+    @Test
+    void paragraphs_page_in_document_order_and_a_removed_document_is_gone_after_restart() {
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            library.add(upload("travel.txt", TRAVEL), Progress.NONE);
+            library.add(upload("security.txt", SECURITY), Progress.NONE);
+            List<String> labels = new ArrayList<>();
+            String cursor = null;
+            do {
+                ParagraphPage page = library.paragraphs("travel", 1, 2, cursor);
+                page.paragraphs().forEach(p -> labels.add(p.label()));
+                cursor = page.next();
+            } while (cursor != null);
+            assertEquals(List.of("preamble", "1", "2", "3"), labels);
+            assertEquals(LibraryException.Reason.INVALID,
+                    assertThrows(LibraryException.class, () -> library.paragraphs("travel", 1, 2, "x")).reason());
+            assertEquals(LibraryException.Reason.NOT_FOUND,
+                    assertThrows(LibraryException.class, () -> library.paragraphs("travel", 9, 2, null)).reason());
+            assertTrue(library.remove("travel"));
+            assertFalse(library.remove("travel"));
+        }
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            assertEquals(List.of("security"), library.documents().stream().map(DocumentInfo::id).toList());
+            assertTrue(library.paragraph("travel", 1, "1").isEmpty());
+            // one document left: its labels are plain again
+            assertEquals(Set.of("preamble", "1", "2"), library.corpus().document().byLabel().keySet());
+        }
+    }
+
+    @Test
+    void retention_keeps_the_newest_versions_only() {
+        LibrarySettings keepTwo = new LibrarySettings(LibrarySettings.bm25().retrieval(), null, 2, Library.DEFAULT_MAX_UPLOAD);
+        try (Library library = Library.open(dir, keepTwo)) {
+            for (int v = 1; v <= 4; v++) {
+                library.add(upload("travel.txt", TRAVEL.replace("thirty", "thirty-" + v)), Progress.NONE);
+            }
+            assertEquals(List.of(3, 4), library.document("travel").orElseThrow().versions().stream()
+                    .map(VersionInfo::version).toList());
+            assertTrue(library.paragraph("travel", 2, "3").isEmpty());
+            assertTrue(library.paragraph("travel", 3, "3").orElseThrow().text().contains("thirty-3"));
+        }
+    }
+
+    @Test
+    void bad_ids_large_files_and_a_second_writer_get_one_sentence_each() {
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            LibraryException badId = assertThrows(LibraryException.class,
+                    () -> library.add(new Upload("a.txt", TRAVEL.getBytes(StandardCharsets.UTF_8), "Bad Id!", null), Progress.NONE));
+            assertEquals(LibraryException.Reason.INVALID, badId.reason());
+            LibrarySettings tiny = new LibrarySettings(LibrarySettings.bm25().retrieval(), null, 0, 10);
+            try (Library other = Library.open(dir, tiny)) {
+                LibraryException locked = assertThrows(LibraryException.class,
+                        () -> other.add(upload("travel.txt", TRAVEL), Progress.NONE));
+                assertEquals("travel.txt is " + TRAVEL.length() + " bytes; the largest file accepted is 10 bytes.",
+                        locked.getMessage());
+                assertTrue(other.documents().isEmpty());
+                LibraryException readOnly = assertThrows(LibraryException.class, () -> other.remove("x"));
+                assertTrue(readOnly.getMessage().contains("open in another Paracite process"), readOnly.getMessage());
+            }
+            assertNull(library.document("travel").orElse(null));
+        }
+    }
+
+    @Test
+    void a_library_built_for_bm25_is_not_opened_for_hybrid_retrieval() {
+        Library.open(dir, LibrarySettings.bm25()).close();
+        LibrarySettings hybrid = new LibrarySettings(dev.paracite.retrieval.RetrievalSettings.HYBRID, Shared.embedder(), 0,
+                Library.DEFAULT_MAX_UPLOAD);
+        LibraryException e = assertThrows(LibraryException.class, () -> Library.open(dir, hybrid));
+        assertTrue(e.getMessage().endsWith("was built for bm25 retrieval; open it with --retrieval bm25."), e.getMessage());
+    }
+}

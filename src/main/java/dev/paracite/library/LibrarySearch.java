@@ -97,8 +97,8 @@ final class LibrarySearch extends IndexedSearch {
         String name = entries.size() == 1 ? entries.iterator().next().id() : "library";
         Document document = new Document(name, all, List.copyOf(sections), List.of(), Map.of(), parts);
         // words naming a document in a question refer to it, not to a topic in it
-        String names = String.join(" ", parts.stream().map(p -> p.id() + " " + p.title()).toList());
-        LibrarySearch search = new LibrarySearch(searchers, analyzer, settings, names, latest, byVersion);
+        String naming = String.join(" ", parts.stream().map(p -> p.id() + " " + p.title()).toList());
+        LibrarySearch search = new LibrarySearch(searchers, analyzer, settings, naming, latest, byVersion);
         return new Corpus(generation, document, search, new Context(names));
     }
 

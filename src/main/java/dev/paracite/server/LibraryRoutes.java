@@ -72,8 +72,10 @@ final class LibraryRoutes {
         try {
             page = library.paragraphs(d.id(), version, limit, cursor);
         } catch (LibraryException e) {
-            // the document and version were there a moment ago: the cursor is what the library could not use
-            throw Paging.invalidCursor();
+            if (e.reason() == LibraryException.Reason.INVALID) {
+                throw Paging.invalidCursor();
+            }
+            throw e; // removed a moment ago (404), or unreadable (503)
         }
         Json.respond(ctx, new Paging.Page<>(page.paragraphs().stream()
                 .map(p -> new DocumentRoutes.ParagraphView(ownLabel(p), p.section(), p.text())).toList(), page.next()));

@@ -47,7 +47,7 @@ public final class Server implements AutoCloseable {
         this.answering = new Answering(assistants, guard);
         Assistant first = assistants.get();
         LibraryRoutes libraryRoutes = new LibraryRoutes(library);
-        Uploads uploads = new Uploads(libraryRoutes, settings.maxUpload(), ingesting);
+        Uploads uploads = new Uploads(libraryRoutes, ingesting);
         AskRoutes ask = new AskRoutes(answering, libraryRoutes::checkScope);
         ChatCompletions chat = new ChatCompletions(answering, System.currentTimeMillis() / 1000);
         DocumentRoutes docs = new DocumentRoutes(library == null ? first::document : () -> library.corpus().document(),

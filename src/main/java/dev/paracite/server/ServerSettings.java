@@ -1,6 +1,5 @@
 package dev.paracite.server;
 
-import dev.paracite.library.Library;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,12 +21,10 @@ import java.util.List;
  * @param metricsKey            the one key {@code GET /metrics} accepts, as {@code Authorization: Bearer
  *                              <key>}; null: /metrics takes the access keys (and is open when they are off)
  * @param logQuestions          whether the access log shows the question of each ask; off, it never does
- * @param maxUpload             the largest file {@code POST /api/documents} accepts, in bytes; larger
- *                              uploads get 413 before their body is read
  */
 public record ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
                              List<String> corsOrigins, int maxAnsweringPerClient, Duration drain,
-                             Duration requestRead, String metricsKey, boolean logQuestions, long maxUpload) {
+                             Duration requestRead, String metricsKey, boolean logQuestions) {
 
     /** One person's chat stays far below it; a script hammering the API does not. */
     public static final int DEFAULT_RATE_PER_MINUTE = 600;
@@ -49,17 +46,6 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
         if (metricsKey != null && metricsKey.isBlank()) {
             throw new IllegalArgumentException("metricsKey must be null or a key");
         }
-        if (maxUpload < 1) {
-            throw new IllegalArgumentException("maxUpload must be at least 1 byte");
-        }
-    }
-
-    /** With the library's default upload limit. */
-    public ServerSettings(List<String> accessKeys, int ratePerMinute, int burst, int maxAnswering,
-                          List<String> corsOrigins, int maxAnsweringPerClient, Duration drain,
-                          Duration requestRead, String metricsKey, boolean logQuestions) {
-        this(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain, requestRead,
-                metricsKey, logQuestions, Library.DEFAULT_MAX_UPLOAD);
     }
 
     /** Without a metrics key, and without questions in the access log. */
@@ -92,23 +78,17 @@ public record ServerSettings(List<String> accessKeys, int ratePerMinute, int bur
 
     public ServerSettings withDrain(Duration drain) {
         return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
-                requestRead, metricsKey, logQuestions, maxUpload);
+                requestRead, metricsKey, logQuestions);
     }
 
     public ServerSettings withRequestRead(Duration requestRead) {
         return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
-                requestRead, metricsKey, logQuestions, maxUpload);
-    }
-
-    /** These settings with uploads up to {@code maxUpload} bytes ({@code --max-upload}). */
-    public ServerSettings withMaxUpload(long maxUpload) {
-        return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
-                requestRead, metricsKey, logQuestions, maxUpload);
+                requestRead, metricsKey, logQuestions);
     }
 
     /** These settings with {@code metricsKey} (null for none) and questions in the access log or not. */
     public ServerSettings withMonitoring(String metricsKey, boolean logQuestions) {
         return new ServerSettings(accessKeys, ratePerMinute, burst, maxAnswering, corsOrigins, maxAnsweringPerClient, drain,
-                requestRead, metricsKey, logQuestions, maxUpload);
+                requestRead, metricsKey, logQuestions);
     }
 }

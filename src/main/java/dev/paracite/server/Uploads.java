@@ -22,7 +22,8 @@ import java.util.Locale;
 /**
  * {@code POST /api/documents}: a {@code multipart/form-data} form with the file in part {@code file} and
  * optional text parts {@code id} and {@code title}, added to the library as a new version of its document.
- * The route has its own size limit, far above the 64 KiB of the JSON routes: a declared length over it is
+ * The route has its own size limit, the library's ({@code --max-upload}, 20 MB by default), far above the
+ * 64 KiB of the JSON routes: a declared length over it is
  * refused before any of the body is read, and a longer body is cut off while Jetty reads the form (parts
  * over a megabyte wait in a temporary file, not in memory). Ingestion runs on the request's thread while
  * other requests are answered; the library takes one writer at a time.
@@ -47,36 +48,38 @@ final class Uploads {
     }
 
     private final LibraryRoutes routes;
-    private final long maxUpload;
     private final Progress progress;
 
-    Uploads(LibraryRoutes routes, long maxUpload, Progress progress) {
+    Uploads(LibraryRoutes routes, Progress progress) {
         this.routes = routes;
-        this.maxUpload = maxUpload;
         this.progress = progress;
     }
 
     void add(Context ctx) {
         Library library = routes.library();
+        long maxUpload = library.settings().maxUpload();
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("multipart/form-data")) {
             throw ApiError.badRequest("invalid_upload", "Send the file as multipart/form-data in a part named \"file\".");
         }
         if (ctx.req().getContentLengthLong() > maxUpload + FORM_OVERHEAD) {
-            throw tooLarge(); // before reading a byte of it: a client that sent Expect: 100-continue sends nothing
+            throw tooLarge(maxUpload); // before reading a byte of it: a client that sent Expect: 100-continue sends nothing
         }
         ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(System.getProperty("java.io.tmpdir"),
                 maxUpload, maxUpload + FORM_OVERHEAD, IN_MEMORY));
-        Collection<Part> parts = parts(ctx);
+        Collection<Part> parts = parts(ctx, maxUpload);
         try {
-            Upload upload = upload(parts);
+            Upload upload = upload(parts, maxUpload);
             Added added;
             try {
                 added = library.add(upload, progress);
             } catch (DocumentException e) {
                 throw new ApiError(422, "unreadable_document", e.getMessage());
             } catch (LibraryException e) {
-                throw new ApiError(503, "library_unavailable", e.getMessage());
+                if (e.reason() == LibraryException.Reason.INVALID) {
+                    throw ApiError.badRequest("invalid_upload", e.getMessage()); // an id the library does not take
+                }
+                throw e;
             }
             Json.respond(ctx.status(added.unchanged() ? 200 : 201), AddedView.of(added));
         } finally {
@@ -90,20 +93,20 @@ final class Uploads {
      * The form's parts. Jetty reports a part or form over its limit as an IllegalStateException ("max file
      * size exceeded", "max length exceeded") inside the ServletException of a bad multipart body.
      */
-    private Collection<Part> parts(Context ctx) {
+    private static Collection<Part> parts(Context ctx, long maxUpload) {
         try {
             return ctx.req().getParts();
         } catch (IOException | ServletException | RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("exceeded")) {
-                    throw tooLarge();
+                    throw tooLarge(maxUpload);
                 }
             }
             throw ApiError.badRequest("invalid_upload", "The body is not a multipart/form-data form that can be read.");
         }
     }
 
-    private Upload upload(Collection<Part> parts) {
+    private static Upload upload(Collection<Part> parts, long maxUpload) {
         Part file = null;
         String id = null;
         String title = null;
@@ -120,7 +123,7 @@ final class Uploads {
             throw ApiError.badRequest("invalid_upload", "The form has no file: send it in a part named \"file\" with a file name.");
         }
         if (file.getSize() > maxUpload) {
-            throw tooLarge();
+            throw tooLarge(maxUpload);
         }
         try (InputStream in = file.getInputStream()) {
             return new Upload(file.getSubmittedFileName(), in.readAllBytes(), blankToNull(id), blankToNull(title));
@@ -153,13 +156,13 @@ final class Uploads {
         }
     }
 
-    private ApiError tooLarge() {
+    private static ApiError tooLarge(long maxUpload) {
         return new ApiError(413, "payload_too_large", "The file is larger than the " + megabytes(maxUpload)
                 + " this server accepts.");
     }
 
-    /** The limit as people say it: {@code 20 MB}, or bytes when under a megabyte. */
+    /** The limit as people say it: {@code 20 MB} for whole (decimal) megabytes, else bytes. */
     static String megabytes(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
+        return bytes % 1_000_000 == 0 ? bytes / 1_000_000 + " MB" : bytes + " bytes";
     }
 }

@@ -36,6 +36,12 @@ final class Libraries {
         return Library.open(dir, LibrarySettings.bm25());
     }
 
+    /** BM25 without embeddings, refusing files over {@code maxUpload} bytes. */
+    static Library open(Path dir, long maxUpload) {
+        LibrarySettings bm25 = LibrarySettings.bm25();
+        return Library.open(dir, new LibrarySettings(bm25.retrieval(), bm25.embedder(), bm25.keepVersions(), maxUpload));
+    }
+
     /** The extractive model over BM25, rebuilt when the library changes, as {@code paracite serve --data-dir} builds it. */
     static Supplier<Assistant> assistants(Library library) {
         return Main.assistants(library, new ModelChoice(CommandLine.populateCommand(new ModelOptions()), "bm25", null));

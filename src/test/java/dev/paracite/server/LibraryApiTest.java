@@ -41,9 +41,9 @@ class LibraryApiTest {
 
     @BeforeAll
     static void start() {
-        library = Libraries.open(dir.resolve("library"));
+        library = Libraries.open(dir.resolve("library"), MAX_UPLOAD);
         server = Server.start(Libraries.assistants(library), library, "127.0.0.1", 0,
-                ServerSettings.open().withMaxUpload(MAX_UPLOAD), Monitoring.NONE);
+                ServerSettings.open(), Monitoring.NONE);
         http = new Http(server.port());
         assertEquals(201, upload("travel.txt", Libraries.TRAVEL, "travel").status());
         assertEquals(201, http.send(Libraries.upload(server.port(), Libraries.form("leave.txt",
@@ -190,8 +190,7 @@ class LibraryApiTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))));
         assertError(streamed, 413, "payload_too_large");
         assertEquals(null, listed("big"));
-        assertEquals(20L * 1024 * 1024, ServerSettings.defaults().maxUpload());
-        assertEquals("20 MB", Uploads.megabytes(ServerSettings.defaults().maxUpload()));
+        assertEquals("20 MB", Uploads.megabytes(Library.DEFAULT_MAX_UPLOAD));
     }
 
     @Test

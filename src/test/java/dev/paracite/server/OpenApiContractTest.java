@@ -87,9 +87,9 @@ class OpenApiContractTest {
     static void start() {
         metrics = PrometheusMetrics.create();
         server = monitored(Main.assistant(DocumentLoader.builtIn()), new ServerSettings(List.of(KEY), 0, 0, 10, List.of()));
-        library = Libraries.open(dir.resolve("library"));
+        library = Libraries.open(dir.resolve("library"), MAX_UPLOAD);
         libraryServer = Server.start(Libraries.assistants(library), library, "127.0.0.1", 0,
-                new ServerSettings(List.of(KEY), 0, 0, 10, List.of()).withMaxUpload(MAX_UPLOAD), new Monitoring(metrics, null));
+                new ServerSettings(List.of(KEY), 0, 0, 10, List.of()), new Monitoring(metrics, null));
         for (String id : List.of("travel", "leave")) {
             String text = id.equals("travel") ? Libraries.TRAVEL : Libraries.LEAVE;
             assertEquals(201, new Http(libraryServer.port()).send(Libraries.upload(libraryServer.port(), id + ".txt", text, id)

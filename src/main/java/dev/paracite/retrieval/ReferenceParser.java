@@ -49,8 +49,15 @@ public final class ReferenceParser {
      * in those it asks.
      */
     public static References find(String question, Document document, List<String> documents) {
-        ReferenceParser parser = new ReferenceParser(document, parts(question, document, documents));
+        List<Document.Part> parts = parts(question, document, documents);
+        ReferenceParser parser = new ReferenceParser(document, parts);
         String rest = parser.paragraphs(question);
+        if (!parser.labels.isEmpty() && parts.size() < document.parts().size()) {
+            // "paragraph 8 of the travel policy": the document's name is part of the reference, not a topic
+            for (Document.Part part : parts) {
+                rest = cut(cut(rest, part.title()), part.id().replaceAll("[-_.]+", " "));
+            }
+        }
         rest = parser.sections(rest);
         rest = parser.preamble(rest);
         return new References(new ArrayList<>(parser.labels), new ArrayList<>(parser.missing), rest);
@@ -107,6 +114,16 @@ public final class ReferenceParser {
         List<Document.Part> named = asked.stream().filter(p -> text.contains(words(p.id()))
                 || p.title() != null && !p.title().isBlank() && text.contains(words(p.title()))).toList();
         return named.isEmpty() ? asked : named;
+    }
+
+    private static String cut(String text, String name) {
+        if (name == null || name.isBlank()) {
+            return text;
+        }
+        String words = String.join("\\W+", java.util.Arrays.stream(name.strip().split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).map(Pattern::quote).toList());
+        return words.isEmpty() ? text : Pattern.compile("\\b" + words + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text).replaceAll(" ");
     }
 
     /** {@code text} as lower-case words between spaces, for finding it in a question. */

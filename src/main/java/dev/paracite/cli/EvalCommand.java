@@ -106,7 +106,7 @@ final class EvalCommand implements Callable<Integer> {
             if (articles != null) {
                 throw new UsageException("--articles selects articles of a SQuAD folder; " + set + " is a question file.");
             }
-            cases = List.of(new EvalCase(answering.load(), sampled(EvalSet.load(set), sample)));
+            cases = EvalSet.cases(set, sampled(EvalSet.load(set), sample), answering::load, file -> Cli.load(file.toString()));
         }
         ReplayModel recorded = null;
         if (answering.model().provider().equals("replay")) {
@@ -114,7 +114,8 @@ final class EvalCommand implements Callable<Integer> {
             cases = labelled(cases, recorded);
         }
         ModelChoice choice = answering.choice(recorded);
-        Report report = new EvalRunner(d -> assistants.create(d, choice), progress).run(name, cases);
+        ProgressBar bar = new ProgressBar(progress, "questions");
+        Report report = new EvalRunner(d -> assistants.create(d, choice), bar::show).run(name, cases);
         ReportWriter.write(report, reports);
         out.println("Evaluation of " + name + " (identity " + report.identity() + ") with " + report.model() + ": "
                 + report.overall().passed() + " of " + report.overall().questions() + " passed (refusing everything: "

@@ -88,14 +88,10 @@ public final class Main {
                     settings, monitoring));
         }
 
-        /**
-         * The server answers from the library's latest versions as they are when it starts; once
-         * {@code Server.start(Supplier<Assistant>, Library, ...)} exists, it takes {@code assistants} and
-         * {@code library} here instead, and follows the library as it changes.
-         */
+        /** The server answers from the library's latest versions, following the library as it changes. */
         @Override
         public int serve(Supplier<Assistant> assistants, Library library, ServerOptions options) {
-            return serve(options, library, (settings, monitoring) -> Server.start(assistants.get(), options.host(),
+            return serve(options, library, (settings, monitoring) -> Server.start(assistants, library, options.host(),
                     options.port(), settings, monitoring));
         }
 
@@ -201,7 +197,9 @@ public final class Main {
     /** The same, reporting each answer and each call to a model provider to {@code metrics}. */
     public static Supplier<Assistant> assistants(Library library, ModelChoice choice, AnswerMetrics metrics) {
         ModelSettings settings = settings(choice.model());
-        Embedder embedder = library.settings().embedder();
+        // the support check embeds statements whatever the retrieval; a BM25 library may have been opened without a model
+        Embedder embedder = library.settings().embedder() != null ? library.settings().embedder()
+                : new CachingEmbedder(LoadingEmbedder.start(OnnxEmbedder.PRODUCT, OnnxEmbedder::shared), EMBEDDING_CACHE);
         return new Supplier<>() {
             private Corpus built;
             private Assistant assistant;

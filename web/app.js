@@ -641,12 +641,24 @@ function togglePanel(id, open) {
   }
 }
 
+// every page of /api/paragraphs, following each page's cursor to the end
+async function allParagraphs() {
+  const all = [];
+  let cursor = null;
+  do {
+    const reply = await api("/api/paragraphs?limit=1000" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+    if (!reply.ok) throw new Error((await reply.json()).message);
+    const page = await reply.json();
+    all.push(...page.paragraphs);
+    cursor = page.next;
+  } while (cursor);
+  return all;
+}
+
 async function load() {
   try {
     const health = await api("/api/health").then((r) => r.json());
-    const reply = await api("/api/paragraphs");
-    if (!reply.ok) throw new Error((await reply.json()).message);
-    const paragraphs = await reply.json();
+    const paragraphs = await allParagraphs();
     $("doc-name").textContent = health.document + " · " + health.paragraphs + " paragraphs · " + health.model;
     document.title = health.document + " · Paracite";
     state.document = health.document;

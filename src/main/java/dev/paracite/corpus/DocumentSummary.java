@@ -11,7 +11,7 @@ public record DocumentSummary(String name, int paragraphs, List<String> sections
 
     /** One ingestion note with its action in lower case ({@code dropped}, {@code flagged}); lines are 1-based. */
     public record Note(String action, int firstLine, int lastLine, String paragraph, String message) {
-        static Note of(IngestionNote n) {
+        public static Note of(IngestionNote n) {
             return new Note(n.action().name().toLowerCase(Locale.ROOT), n.firstLine(), n.lastLine(), n.paragraph(),
                     n.message());
         }

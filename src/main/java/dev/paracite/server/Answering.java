@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +26,16 @@ final class Answering {
 
     private static final Logger LOG = LoggerFactory.getLogger(Answering.class);
 
-    private final Assistant assistant;
+    /** Asked once per question: a library's assistant changes when its documents do. */
+    private final Supplier<Assistant> assistants;
     private final Guard guard;
     /** Streams being written: the thread writing each, and its format. */
     private final Map<SseClient, Open> open = new ConcurrentHashMap<>();
 
     private record Open(Thread thread, StreamFormat format) {}
 
-    Answering(Assistant assistant, Guard guard) {
-        this.assistant = assistant;
+    Answering(Supplier<Assistant> assistants, Guard guard) {
+        this.assistants = assistants;
         this.guard = guard;
     }
 
@@ -61,7 +63,7 @@ final class Answering {
         try (Run run = Run.start(ctx, guard)) {
             Response response;
             try {
-                response = assistant.ask(question, AnswerListener.NONE, run.call());
+                response = assistants.get().ask(question, AnswerListener.NONE, run.call());
             } catch (ModelUnavailableException e) {
                 abandoned(run.call(), Errors.requestId(ctx));
                 throw e;
@@ -130,7 +132,7 @@ final class Answering {
         // at once, before retrieval or a model is waited for: proxies and browsers see the stream is alive
         write(client, c -> c.sendComment("answering"));
         try {
-            Response response = assistant.ask(question, new AnswerListener() {
+            Response response = assistants.get().ask(question, new AnswerListener() {
                 @Override
                 public void retrieved(List<Response.Retrieved> retrieved) {
                     format.retrieved(client, retrieved);

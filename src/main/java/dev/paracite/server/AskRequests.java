@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads {@code {"question": "…", "history": [{"role", "content"}], "topK": 5, "include": ["retrieved"]}}
+ * Reads {@code {"question": "…", "history": [{"role", "content"}], "topK": 5, "include": ["retrieved"],
+ * "documents": ["id"]}}
  * into a {@link Question} and the parts of the response asked for, refusing anything else with a 4xx
  * error that says what to change.
  */
@@ -29,7 +30,9 @@ final class AskRequests {
 
     static final int MAX_BODY = 64 * 1024;
     private static final long DRAIN_LIMIT = 1024 * 1024;
-    private static final Set<String> FIELDS = Set.of("question", "history", "topK", "include");
+    private static final Set<String> FIELDS = Set.of("question", "history", "topK", "include", "documents");
+    /** More ids than any library a person keeps; bounds the work of checking them. */
+    static final int MAX_DOCUMENTS = 100;
 
     private AskRequests() {}
 
@@ -48,8 +51,12 @@ final class AskRequests {
 
     /** A question from its parts, or the 400 that says whether the question or the history is at fault. */
     static Question question(String text, List<Turn> history, int topK) {
+        return question(text, history, topK, List.of());
+    }
+
+    static Question question(String text, List<Turn> history, int topK, List<String> documents) {
         try {
-            return new Question(text, history, topK);
+            return new Question(text, history, topK, documents);
         } catch (InvalidQuestionException e) {
             throw ApiError.badRequest(e.aboutHistory() ? "invalid_history" : "invalid_question", e.getMessage());
         }
@@ -63,7 +70,7 @@ final class AskRequests {
             String name = names.next();
             if (!FIELDS.contains(name)) {
                 throw ApiError.badRequest("invalid_request", "Unknown field \"" + clip(name)
-                        + "\"; the fields are question, history, topK and include.");
+                        + "\"; the fields are question, history, topK, include and documents.");
             }
         }
         JsonNode question = json.get("question");
@@ -73,7 +80,8 @@ final class AskRequests {
         if (!question.isTextual()) {
             throw ApiError.badRequest("invalid_request", "The field \"question\" must be a string.");
         }
-        Question asked = question(question.asText(), history(json.get("history")), topK(json.get("topK")));
+        Question asked = question(question.asText(), history(json.get("history")), topK(json.get("topK")),
+                documents(json.get("documents")));
         return new AskRequest(asked, include(json.get("include")));
     }
 
@@ -100,6 +108,25 @@ final class AskRequests {
             turns.add(new Turn(role.asText(), content.asText()));
         }
         return turns;
+    }
+
+    /** The ids of the library documents to ask; empty (all of them) when absent. */
+    private static List<String> documents(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > MAX_DOCUMENTS) {
+            throw ApiError.badRequest("invalid_request", "documents must be a list of at most " + MAX_DOCUMENTS
+                    + " document ids.");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : node) {
+            if (!id.isTextual() || id.asText().isBlank()) {
+                throw ApiError.badRequest("invalid_request", "documents must list document ids as strings.");
+            }
+            ids.add(id.asText());
+        }
+        return ids;
     }
 
     private static Set<Response.Part> include(JsonNode node) {

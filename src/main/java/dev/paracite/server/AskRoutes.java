@@ -5,18 +5,23 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** {@code POST /api/ask} (one JSON response) and {@code POST /api/ask/stream} (server-sent events). */
 final class AskRoutes {
 
     private final Answering answering;
+    /** Refuses a question scoped to documents the library does not hold. */
+    private final Consumer<List<String>> scope;
 
-    AskRoutes(Answering answering) {
+    AskRoutes(Answering answering, Consumer<List<String>> scope) {
         this.answering = answering;
+        this.scope = scope;
     }
 
     void ask(Context ctx) {
         AskRequests.AskRequest request = AskRequests.read(ctx);
+        scope.accept(request.question().documents());
         RequestLog.asked(ctx, request.question().text());
         Response response = answering.answer(ctx, request.question());
         Json.respond(ctx, response.sent(request.include()));
@@ -29,6 +34,7 @@ final class AskRoutes {
             throw new ApiError(406, "not_acceptable", "The stream answers with server-sent events; send Accept: text/event-stream.");
         }
         AskRequests.AskRequest request = AskRequests.read(ctx);
+        scope.accept(request.question().documents());
         RequestLog.asked(ctx, request.question().text());
         answering.stream(ctx, request.question(), new Events(request.include()));
     }

@@ -3,10 +3,16 @@ package dev.paracite.server;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentSummary;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.library.Library;
 import io.javalin.http.Context;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
-/** Read-only views of the loaded document: its paragraphs, its summary and the server's health. */
+/**
+ * Read-only views of what the server answers from: its paragraphs (paged), its summary and the server's
+ * health. That is the one document served, or with a library the latest versions of its documents as
+ * one corpus, whose labels name their document when it holds several.
+ */
 final class DocumentRoutes {
 
     record ParagraphView(String paragraph, String section, String text) {
@@ -18,32 +24,42 @@ final class DocumentRoutes {
     /** {@code answering}: answers being written now, each holding one of the server's places. */
     record Health(String status, String document, int paragraphs, String model, int answering) {}
 
-    private final Document document;
+    /** Health with a library: as above over its latest versions, and how many documents it holds. */
+    record LibraryHealth(String status, String document, int paragraphs, String model, int answering, int documents) {}
+
+    private final Supplier<Document> document;
+    private final Library library;
     private final String model;
     private final IntSupplier answering;
 
-    DocumentRoutes(Document document, String model, IntSupplier answering) {
+    /** {@code library}: null when serving one document. */
+    DocumentRoutes(Supplier<Document> document, Library library, String model, IntSupplier answering) {
         this.document = document;
+        this.library = library;
         this.model = model;
         this.answering = answering;
     }
 
     void paragraphs(Context ctx) {
-        Json.respond(ctx, document.paragraphs().stream().map(ParagraphView::of).toList());
+        Json.respond(ctx, Paging.of(ctx, document.get().paragraphs().stream().map(ParagraphView::of).toList()));
     }
 
     void paragraph(Context ctx) {
         String label = ctx.pathParam("label");
-        Paragraph p = document.paragraph(label).orElseThrow(() -> new ApiError(404, "not_found",
+        Paragraph p = document.get().paragraph(label).orElseThrow(() -> new ApiError(404, "not_found",
                 "The document has no paragraph \"" + AskRequests.clip(label) + "\"."));
         Json.respond(ctx, ParagraphView.of(p));
     }
 
     void document(Context ctx) {
-        Json.respond(ctx, DocumentSummary.of(document));
+        Json.respond(ctx, DocumentSummary.of(document.get()));
     }
 
     void health(Context ctx) {
-        Json.respond(ctx, new Health("ok", document.name(), document.paragraphs().size(), model, answering.getAsInt()));
+        Document served = document.get();
+        int paragraphs = served.paragraphs().size();
+        Json.respond(ctx, library == null
+                ? new Health("ok", served.name(), paragraphs, model, answering.getAsInt())
+                : new LibraryHealth("ok", served.name(), paragraphs, model, answering.getAsInt(), library.documents().size()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.paracite.server;
 
 import dev.paracite.assistant.ModelUnavailableException;
+import dev.paracite.library.LibraryException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +29,7 @@ final class Errors {
             LOG.warn("request {}: {}", requestId(ctx), e.getMessage());
             respond(ctx, model(e));
         });
+        config.routes.exception(LibraryException.class, (e, ctx) -> respond(ctx, library(e, requestId(ctx))));
         config.routes.exception(Exception.class, (e, ctx) -> {
             String id = requestId(ctx);
             LOG.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
@@ -47,6 +49,22 @@ final class Errors {
         return e.busy() ? new ApiError(503, "model_unavailable", e.getMessage(),
                 e.retryAfter() == null ? 0 : Math.max(1, e.retryAfter().toSeconds()))
                 : new ApiError(502, "model_error", e.getMessage());
+    }
+
+    /**
+     * A library operation that could not be done, by its reason: the storage failed (a full or unwritable
+     * data directory; the library is unchanged) 503, a document or version not kept 404, a request the
+     * library refuses 400.
+     */
+    static ApiError library(LibraryException e, String requestId) {
+        return switch (e.reason()) {
+            case STORAGE -> {
+                LOG.warn("request {}: {}", requestId, e.getMessage());
+                yield new ApiError(503, "library_unavailable", e.getMessage());
+            }
+            case NOT_FOUND -> new ApiError(404, "not_found", e.getMessage());
+            case INVALID -> ApiError.badRequest("invalid_request", e.getMessage());
+        };
     }
 
     static String requestId(Context ctx) {

@@ -120,7 +120,7 @@ final class Guard {
         if (origin != null && origins.contains(origin)) {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Vary", "Origin");
-            ctx.header("Access-Control-Allow-Methods", "GET, POST");
+            ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
             ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
             ctx.header("Access-Control-Max-Age", "600");
         }

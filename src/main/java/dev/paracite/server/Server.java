@@ -1,18 +1,22 @@
 package dev.paracite.server;
 
 import dev.paracite.assistant.Assistant;
+import dev.paracite.library.Library;
+import dev.paracite.library.Progress;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: the ask API, the paragraph API, the OpenAI-compatible API, the chat page and the
- * metrics, on one host and port. Closing it stops taking requests, lets those in flight finish
+ * The HTTP server: the ask API, the paragraph API, the library's document API, the OpenAI-compatible API,
+ * the chat page and the metrics, on one host and port. It answers from one document, or from a library
+ * whose documents are added and removed while it answers. Closing it stops taking requests, lets those in flight finish
  * (bounded), then stops Jetty.
  */
 public final class Server implements AutoCloseable {
@@ -30,17 +34,24 @@ public final class Server implements AutoCloseable {
     private final Answering answering;
     private SlowClients slowClients;
 
+    private static final String VERSION = "/api/documents/{id}/versions/{version}";
+
     /** Served with every response: no inline script or style, no framing, nothing sent elsewhere. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private Server(Assistant assistant, ServerSettings settings, Monitoring monitoring) {
+    private Server(Supplier<Assistant> assistants, Library library, ServerSettings settings, Monitoring monitoring,
+                   Progress ingesting) {
         this.settings = settings;
         this.guard = new Guard(settings);
-        this.answering = new Answering(assistant, guard);
-        AskRoutes ask = new AskRoutes(answering);
+        this.answering = new Answering(assistants, guard);
+        Assistant first = assistants.get();
+        LibraryRoutes libraryRoutes = new LibraryRoutes(library);
+        Uploads uploads = new Uploads(libraryRoutes, ingesting);
+        AskRoutes ask = new AskRoutes(answering, libraryRoutes::checkScope);
         ChatCompletions chat = new ChatCompletions(answering, System.currentTimeMillis() / 1000);
-        DocumentRoutes docs = new DocumentRoutes(assistant.document(), assistant.modelName(), guard::answering);
+        DocumentRoutes docs = new DocumentRoutes(library == null ? first::document : () -> library.corpus().document(),
+                library, first.modelName(), guard::answering);
         ApiDescription description = new ApiDescription();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -74,6 +85,8 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", ask::stream);
             config.routes.post("/v1/chat/completions", chat::complete);
+            config.routes.post("/api/documents", uploads::add);
+            config.routes.delete("/api/documents/{id}", libraryRoutes::remove);
             // HEAD runs the GET handler; Jetty sends its headers without the body
             for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
                 config.routes.addHttpHandler(type, "/api/paragraphs", docs::paragraphs);
@@ -83,6 +96,10 @@ public final class Server implements AutoCloseable {
                 config.routes.addHttpHandler(type, ApiDescription.PATH, description::serve);
                 config.routes.addHttpHandler(type, "/v1/models", chat::models);
                 config.routes.addHttpHandler(type, "/v1/models/{model}", chat::model);
+                config.routes.addHttpHandler(type, "/api/documents", libraryRoutes::list);
+                config.routes.addHttpHandler(type, "/api/documents/{id}", libraryRoutes::show);
+                config.routes.addHttpHandler(type, VERSION + "/paragraphs", libraryRoutes::paragraphs);
+                config.routes.addHttpHandler(type, VERSION + "/paragraphs/{label}", libraryRoutes::paragraph);
             }
             Errors.install(config);
         });
@@ -104,7 +121,22 @@ public final class Server implements AutoCloseable {
     /** The same, telling {@code monitoring} of every request. */
     public static Server start(Assistant assistant, String host, int port, ServerSettings settings,
                                Monitoring monitoring) {
-        Server server = new Server(assistant, settings, monitoring);
+        return start(() -> assistant, null, host, port, settings, monitoring);
+    }
+
+    /**
+     * Serves {@code library} (null: the one document of the assistants), asking {@code assistants} for the
+     * assistant once per question, so that each question is answered over the library as it is then.
+     */
+    public static Server start(Supplier<Assistant> assistants, Library library, String host, int port,
+                               ServerSettings settings, Monitoring monitoring) {
+        return start(assistants, library, host, port, settings, monitoring, Progress.NONE);
+    }
+
+    /** The same, telling {@code ingesting} how far each upload's indexing has got (tests hold an upload with it). */
+    static Server start(Supplier<Assistant> assistants, Library library, String host, int port, ServerSettings settings,
+                        Monitoring monitoring, Progress ingesting) {
+        Server server = new Server(assistants, library, settings, monitoring, ingesting);
         try {
             server.app.start(host, port);
         } catch (JavalinBindException e) {
@@ -116,8 +148,10 @@ public final class Server implements AutoCloseable {
         }
         server.slowClients = SlowClients.watch(server.app.jettyServer().server().getConnectors()[0],
                 settings.requestRead());
-        LOG.info("Paracite is answering from \"{}\" with the {} model at http://{}:{}/", assistant.document().name(),
-                assistant.modelName(), host.contains(":") ? "[" + host + "]" : host, server.port());
+        String from = library == null ? "\"" + assistants.get().document().name() + "\""
+                : "the library in " + library.directory() + " (" + library.documents().size() + " documents)";
+        LOG.info("Paracite is answering from {} with the {} model at http://{}:{}/", from, assistants.get().modelName(),
+                host.contains(":") ? "[" + host + "]" : host, server.port());
         if (monitoring.metrics() != RequestMetrics.NONE) {
             LOG.info("Metrics at /metrics {}", settings.metricsKey() != null ? "need the metrics key"
                     : settings.accessKeys().isEmpty() ? "are open to anyone who can reach this address" : "need an access key");

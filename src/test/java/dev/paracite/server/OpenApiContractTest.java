@@ -18,6 +18,7 @@ import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Draft;
 import dev.paracite.assistant.ScriptedModel;
 import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.library.Library;
 import dev.paracite.llm.ModelSettings;
 import dev.paracite.metrics.PrometheusMetrics;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -26,10 +27,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real responses of every operation, at every status the tests can provoke, checked against the
@@ -64,7 +68,16 @@ class OpenApiContractTest {
     private static final Operation COMPLETIONS = new Operation("POST", "/v1/chat/completions");
     private static final Operation METRICS = new Operation("GET", "/metrics");
 
+    private static final Operation UPLOAD = new Operation("POST", "/api/documents");
+    /** The library server refuses files over this, so that the 413 costs nothing. */
+    private static final long MAX_UPLOAD = 100_000;
+
     private static Server server;
+    /** The same, serving a library of two documents (travel and leave) instead of the built-in document. */
+    private static Server libraryServer;
+    private static Library library;
+    @TempDir
+    static Path dir;
     private static OpenApiContract contract;
     private static String document;
     /** One registry for every server here, so that each serves /metrics as {@code paracite serve} does. */
@@ -74,6 +87,14 @@ class OpenApiContractTest {
     static void start() {
         metrics = PrometheusMetrics.create();
         server = monitored(Main.assistant(DocumentLoader.builtIn()), new ServerSettings(List.of(KEY), 0, 0, 10, List.of()));
+        library = Libraries.open(dir.resolve("library"), MAX_UPLOAD);
+        libraryServer = Server.start(Libraries.assistants(library), library, "127.0.0.1", 0,
+                new ServerSettings(List.of(KEY), 0, 0, 10, List.of()), new Monitoring(metrics, null));
+        for (String id : List.of("travel", "leave")) {
+            String text = id.equals("travel") ? Libraries.TRAVEL : Libraries.LEAVE;
+            assertEquals(201, new Http(libraryServer.port()).send(Libraries.upload(libraryServer.port(), id + ".txt", text, id)
+                    .header("Authorization", "Bearer " + KEY)).status());
+        }
         document = new Http(server.port()).get(ApiDescription.PATH).body();
         contract = OpenApiContract.of(document);
     }
@@ -81,6 +102,8 @@ class OpenApiContractTest {
     @AfterAll
     static void stop() {
         server.close();
+        libraryServer.close();
+        library.close();
         metrics.close();
     }
 
@@ -107,6 +130,16 @@ class OpenApiContractTest {
             return template.startsWith("/api/") || template.startsWith("/v1/");
         }
 
+        /** Served from a library: the documents and their versions. */
+        boolean library() {
+            return template.startsWith("/api/documents");
+        }
+
+        /** The status of success: 204 for a removal, 200 for everything else (an upload of unchanged content too). */
+        int success() {
+            return method.equals("DELETE") ? 204 : 200;
+        }
+
         /** The body that succeeds: a chat on /v1/*, a question elsewhere (GETs send none). */
         String body() {
             return template.startsWith("/v1/") ? CHAT : RUBLE;
@@ -118,7 +151,13 @@ class OpenApiContractTest {
 
         HttpRequest.Builder request(Server server, String body) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                    + template.replace("{label}", "8").replace("{model}", "paracite")));
+                    + template.replace("{label}", library() ? "1" : "8").replace("{model}", "paracite")
+                    .replace("{id}", method.equals("DELETE") ? "scratch" : "travel").replace("{version}", "1")));
+            if (this.equals(UPLOAD)) {
+                return b.header("Content-Type", "multipart/form-data; boundary=" + Libraries.BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(Libraries.form("travel.txt",
+                                Libraries.TRAVEL.getBytes(StandardCharsets.UTF_8), "travel", null)));
+            }
             if (template.equals("/api/ask/stream")) {
                 b.header("Accept", "text/event-stream");
             }
@@ -146,6 +185,65 @@ class OpenApiContractTest {
         return checked(server, op, op.request(server, body).header("Authorization", "Bearer " + KEY));
     }
 
+    private static Http.Reply withKey(Server to, Operation op, HttpRequest.Builder request) {
+        return checked(to, op, request.header("Authorization", "Bearer " + KEY));
+    }
+
+    /** {@code method path} on {@code to} with the key, checked as operation {@code method template}. */
+    private static Http.Reply at(Server to, String method, String template, String path) {
+        return withKey(to, new Operation(method, template), HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port()
+                + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    @Test
+    @Order(2)
+    void library_operations_answer_each_documented_status() throws Exception {
+        String version = "/api/documents/{id}/versions/{version}/paragraphs";
+        Map<String, String> found = Map.of("/api/documents", "/api/documents", "/api/documents/{id}", "/api/documents/leave",
+                version, "/api/documents/leave/versions/1/paragraphs?limit=1", version + "/{label}",
+                "/api/documents/leave/versions/1/paragraphs/2");
+        Map<String, String> missing = Map.of("/api/documents/{id}", "/api/documents/nope",
+                version, "/api/documents/leave/versions/7/paragraphs", version + "/{label}",
+                "/api/documents/leave/versions/1/paragraphs/77");
+        for (String method : List.of("GET", "HEAD")) {
+            found.forEach((template, path) -> {
+                assertEquals(200, at(libraryServer, method, template, path).status(), path);
+                assertEquals(404, at(server, method, template, path).status(), "no library: " + path);
+            });
+            missing.forEach((template, path) -> assertEquals(404, at(libraryServer, method, template, path).status(), path));
+            assertEquals(400, at(libraryServer, method, version, "/api/documents/leave/versions/1/paragraphs?cursor=x").status());
+            assertEquals(400, at(server, method, "/api/paragraphs", "/api/paragraphs?limit=0").status());
+            assertEquals(200, at(libraryServer, method, "/api/paragraphs", "/api/paragraphs?limit=2").status());
+        }
+        assertEquals(2, at(libraryServer, "GET", "/api/health", "/api/health").json().get("documents").asInt());
+        assertEquals(2, at(libraryServer, "GET", "/api/documents", "/api/documents").json().get("documents").size());
+
+        assertEquals(201, withKey(libraryServer, UPLOAD, Libraries.upload(libraryServer.port(), "new.txt", Libraries.LEAVE,
+                "new")).status());
+        assertEquals(204, at(libraryServer, "DELETE", "/api/documents/{id}", "/api/documents/new").status());
+        assertEquals(404, at(libraryServer, "DELETE", "/api/documents/{id}", "/api/documents/new").status());
+        assertEquals(404, at(server, "DELETE", "/api/documents/{id}", "/api/documents/travel").status());
+        assertEquals("no_library", withKey(server, UPLOAD, UPLOAD.request(server)).json().get("error").asText());
+        assertEquals("invalid_upload", withKey(libraryServer, UPLOAD, UPLOAD.request(libraryServer)
+                .setHeader("Content-Type", "text/plain")).json().get("error").asText());
+        assertEquals("payload_too_large", withKey(libraryServer, UPLOAD, Libraries.upload(libraryServer.port(),
+                Libraries.form("big.txt", new byte[(int) MAX_UPLOAD + 1], "big", null)).expectContinue(true))
+                .json().get("error").asText());
+        assertEquals("unreadable_document", withKey(libraryServer, UPLOAD, Libraries.upload(libraryServer.port(),
+                Libraries.form("tool.bin", new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1}, "tool", null))).json().get("error").asText());
+
+        String scoped = "{\"question\": \"How many days of paid annual leave?\", \"documents\": [\"leave\"]}";
+        assertEquals(List.of(), contract.schemaViolations("/components/schemas/AskRequest", scoped));
+        assertEquals(200, withKey(libraryServer, ASK, ASK.request(libraryServer, scoped)).status());
+        assertEquals("done", last(Http.events(withKey(libraryServer, STREAM, STREAM.request(libraryServer, scoped)).body())).name());
+        String unknown = "{\"question\": \"How many days?\", \"documents\": [\"nope\"]}";
+        for (Operation op : List.of(ASK, STREAM)) {
+            assertEquals("unknown_document", withKey(libraryServer, op, op.request(libraryServer, unknown)).json()
+                    .get("error").asText());
+            assertEquals("unknown_document", withKey(op, unknown).json().get("error").asText(), "no library");
+        }
+    }
+
     @Test
     @Order(1)
     void the_served_document_is_valid_openapi_3_1() {
@@ -167,7 +265,13 @@ class OpenApiContractTest {
     @Order(2)
     void every_operation_answers_as_documented() {
         for (Operation op : operations()) {
-            assertEquals(200, withKey(op, op.body()).status(), op.toString());
+            Server to = op.library() ? libraryServer : server;
+            if (op.method().equals("DELETE")) {
+                assertEquals(201, withKey(libraryServer, UPLOAD, Libraries.upload(libraryServer.port(), "scratch.txt",
+                        Libraries.LEAVE, "scratch")).status());
+            }
+            assertEquals(op.success(), checked(to, op, op.request(to).header("Authorization", "Bearer " + KEY)).status(),
+                    op.toString());
         }
         assertEquals("3.1.0", new Http(server.port()).get(ApiDescription.PATH).json().get("openapi").asText());
     }

@@ -118,7 +118,9 @@ class ServerApiTest extends BuiltInServerTest {
 
     @Test
     void paragraphs_come_in_document_order_with_sections() {
-        JsonNode all = http.get("/api/paragraphs").json();
+        JsonNode page = http.get("/api/paragraphs").json();
+        assertTrue(page.get("next").isNull(), "the default limit of 100 holds all 25: " + page);
+        JsonNode all = page.get("paragraphs");
         assertEquals(25, all.size());
         assertEquals("preamble", all.get(0).get("paragraph").asText());
         assertEquals("24", all.get(24).get("paragraph").asText());
@@ -126,6 +128,40 @@ class ServerApiTest extends BuiltInServerTest {
         JsonNode eight = http.get("/api/paragraphs/8").json();
         assertEquals("II. Economic cooperation", eight.get("section").asText());
         assertTrue(eight.get("text").asText().startsWith("To consider the normalization"));
+    }
+
+    @Test
+    void paragraph_pages_of_two_walk_every_paragraph_once_in_order() {
+        List<String> labels = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = http.get("/api/paragraphs?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            assertTrue(page.get("paragraphs").size() <= 2, page.toString());
+            page.get("paragraphs").forEach(p -> labels.add(p.get("paragraph").asText()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asText();
+            pages++;
+        } while (cursor != null);
+        assertEquals(13, pages);
+        List<String> expected = new ArrayList<>(List.of("preamble"));
+        for (int i = 1; i <= 24; i++) {
+            expected.add(Integer.toString(i));
+        }
+        assertEquals(expected, labels);
+    }
+
+    @Test
+    void a_bad_limit_or_cursor_gets_400_with_a_sentence() {
+        for (String query : List.of("limit=0", "limit=1001", "limit=ten", "limit=", "limit=-1")) {
+            ServerErrorsTest.assertError(http.get("/api/paragraphs?" + query), 400, "invalid_limit");
+        }
+        for (String query : List.of("cursor=", "cursor=0", "cursor=25", "cursor=abc", "cursor=99999999999")) {
+            ServerErrorsTest.assertError(http.get("/api/paragraphs?" + query), 400, "invalid_cursor");
+        }
+        assertEquals("limit must be a whole number from 1 to 1000.",
+                http.get("/api/paragraphs?limit=0").json().get("message").asText());
+        assertEquals(List.of("24"), List.of(http.get("/api/paragraphs?cursor=24").json().get("paragraphs").get(0)
+                .get("paragraph").asText()));
     }
 
     @Test

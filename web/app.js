@@ -742,7 +742,9 @@ function togglePanel(id, open) {
 
 // The line under the title: what the server answers from. Library health also counts its documents.
 async function loadHealth() {
-  const health = await api("/api/health").then((r) => r.json());
+  const reply = await api("/api/health");
+  const health = await reply.json().catch(() => ({}));
+  if (!reply.ok) throw new Error(health.message || "the server answered " + reply.status + ".");
   state.total = health.paragraphs;
   const library = typeof health.documents === "number";
   const name = library ? "Library" : health.document;

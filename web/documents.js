@@ -3,6 +3,19 @@
 // conversation asks. Uses app.js's api(), el(), $() and state; all text goes in as text.
 "use strict";
 
+// ids of the documents whose versions are shown
+const openVersions = new Set();
+
+// Marks the panel busy while `work` adds or removes documents and the page reads the library again.
+async function busy(work) {
+  $("documents").setAttribute("aria-busy", "true");
+  try {
+    return await work();
+  } finally {
+    $("documents").removeAttribute("aria-busy");
+  }
+}
+
 // Reads the library's documents; a server answering from one document has none (404) and no panel.
 async function loadLibrary() {
   const reply = await api("/api/documents");
@@ -53,7 +66,12 @@ function documentEntry(d) {
   const meta = el("span", "doc-meta", "version " + d.version + " · " + d.paragraphs + " paragraph" + (d.paragraphs === 1 ? "" : "s"));
   const versions = el("details", "versions");
   versions.append(el("summary", null, d.versions + " version" + (d.versions === 1 ? "" : "s") + " and ingestion notes"));
-  versions.addEventListener("toggle", () => { if (versions.open) showVersions(versions, d.id); });
+  versions.addEventListener("toggle", () => {
+    if (versions.open) showVersions(versions, d.id);
+    if (versions.open) openVersions.add(d.id);
+    else openVersions.delete(d.id);
+  });
+  versions.open = openVersions.has(d.id); // stays open when the list is drawn again
   entry.append(label, meta, versions, removeButton(entry, d));
   return entry;
 }
@@ -122,9 +140,12 @@ function removeButton(entry, d) {
       return;
     }
     remove.disabled = true;
-    $("documents-status").textContent = await removeDocument(d.id);
-    remove.disabled = false;
-    await refreshLibrary();
+    await busy(async () => {
+      const removed = await removeDocument(d.id);
+      $("documents-status").textContent = removed.message;
+      remove.disabled = false;
+      if (removed.ok) await refreshLibrary();
+    });
   });
   return row;
 }
@@ -134,25 +155,29 @@ async function removeDocument(id) {
     const reply = await api("/api/documents/" + encodeURIComponent(id), { method: "DELETE" });
     if (reply.ok) {
       state.scope.delete(id);
-      return "Removed " + id + ".";
+      return { ok: true, message: "Removed " + id + "." };
     }
-    if (reply.status === 401) return "Removing a document needs an access key: enter it above, then remove again.";
+    if (reply.status === 401) {
+      return { ok: false, message: "Removing a document needs an access key: enter it above, then remove again." };
+    }
     const body = await reply.json().catch(() => ({}));
-    return body.message || "The server answered " + reply.status + ".";
+    return { ok: false, message: body.message || "The server answered " + reply.status + "." };
   } catch (e) {
-    return plainError(e);
+    return { ok: false, message: plainError(e) };
   }
 }
 
 // Adds files one after the other (the library takes one at a time), each with its own line saying how it went.
 async function upload(files) {
+  let added = false;
   for (const file of files) {
     const line = el("li", "upload pending", file.name + ": adding…");
     $("uploads").append(line);
     line.textContent = file.name + ": " + await uploadOne(file, line);
     line.classList.remove("pending");
+    added = added || line.classList.contains("done");
   }
-  await refreshLibrary();
+  if (added) await refreshLibrary();
 }
 
 async function uploadOne(file, line) {
@@ -184,7 +209,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("files").addEventListener("change", () => {
     const files = [...$("files").files];
     $("files").value = "";
-    if (files.length > 0) upload(files);
+    if (files.length > 0) busy(() => upload(files));
   });
   const panel = $("documents");
   panel.addEventListener("dragover", (e) => {
@@ -200,6 +225,6 @@ document.addEventListener("DOMContentLoaded", () => {
     e.preventDefault();
     $("drop").classList.remove("dragging");
     const files = [...e.dataTransfer.files];
-    if (files.length > 0) upload(files);
+    if (files.length > 0) busy(() => upload(files));
   });
 });

@@ -8,9 +8,11 @@ import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.library.DocumentInfo;
 import dev.paracite.server.Server;
+import dev.paracite.server.ServerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The documents panel and the paged document browser in headless Chromium against a server over a library. */
@@ -49,7 +52,12 @@ class DocumentsPanelTest {
     private void open() {
         served = LibraryServer.start(dir.resolve("library"));
         driver = Browser.start(1280, 900);
-        wait = Browser.openChat(driver, served.port());
+        wait = patient(Browser.openChat(driver, served.port()));
+    }
+
+    /** Generous: these tests share a small machine with other builds. */
+    private WebDriverWait patient(WebDriverWait opened) {
+        return new WebDriverWait(driver, Duration.ofSeconds(90));
     }
 
     private void openDocuments() {
@@ -67,14 +75,16 @@ class DocumentsPanelTest {
         return driver.findElements(By.cssSelector("#uploads li")).stream().map(WebElement::getText).toList();
     }
 
+    @SuppressWarnings("unchecked")
     private List<String> listed() {
-        return driver.findElements(By.cssSelector("#document-list li.document")).stream()
-                .map(e -> e.getAttribute("data-id")).toList();
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll('#document-list li.document')].map(e => e.dataset.id)");
     }
 
-    /** Waits until {@code count} uploads have a result line. */
+    /** Waits until {@code count} uploads have a result line and the page has read the library again. */
     private void awaitUploads(int count) {
-        wait.until(d -> d.findElements(By.cssSelector("#uploads li:not(.pending)")).size() == count);
+        wait.until(d -> d.findElements(By.cssSelector("#uploads li:not(.pending)")).size() == count
+                && d.findElements(By.cssSelector("#documents[aria-busy]")).isEmpty());
     }
 
     private WebElement ask(String question) {
@@ -193,6 +203,40 @@ class DocumentsPanelTest {
     }
 
     @Test
+    void removing_needs_the_access_key_when_keys_are_on() {
+        served = LibraryServer.start(dir.resolve("library"), new ServerSettings(List.of("door-key"), 0, 0, 100, List.of()));
+        served.add("security.txt", LibraryServer.SECURITY);
+        served.add("travel.txt", LibraryServer.TRAVEL);
+        driver = Browser.start(1280, 900);
+        driver.get("http://127.0.0.1:" + served.port() + "/");
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        wait.until(d -> d.findElement(By.id("key-form")).isDisplayed());
+        driver.findElement(By.id("access-key")).sendKeys("door-key", Keys.ENTER);
+        openDocuments();
+        wait.until(d -> listed().size() == 2);
+
+        driver.executeScript("sessionStorage.setItem('paracite.accessKey', 'wrong-key')");
+        WebElement remove = driver.findElement(By.cssSelector("li[data-id=travel] button.remove"));
+        remove.click();
+        remove.click();
+        wait.until(d -> !d.findElement(By.id("documents-status")).getText().isEmpty());
+        assertEquals("Removing a document needs an access key: enter it above, then remove again.",
+                driver.findElement(By.id("documents-status")).getText());
+        assertTrue(driver.findElement(By.id("key-form")).isDisplayed(), "the key form asks for the key");
+        assertEquals(2, served.library.documents().size(), "nothing removed without the key");
+
+        WebElement before = driver.findElement(By.cssSelector("li[data-id=travel]"));
+        driver.findElement(By.id("access-key")).sendKeys("door-key", Keys.ENTER);
+        wait.until(ExpectedConditions.stalenessOf(before)); // the page read the library again, with the key
+        WebElement again = driver.findElement(By.cssSelector("li[data-id=travel] button.remove"));
+        again.click();
+        again.click();
+        wait.until(d -> listed().equals(List.of("security")));
+        assertEquals("Removed travel.", driver.findElement(By.id("documents-status")).getText());
+        assertEquals(List.of("security"), served.library.documents().stream().map(DocumentInfo::id).toList());
+    }
+
+    @Test
     void the_document_browser_loads_a_long_document_a_hundred_paragraphs_at_a_time() {
         StringBuilder text = new StringBuilder("Handbook\n");
         for (int i = 1; i <= 250; i++) {
@@ -247,7 +291,7 @@ class DocumentsPanelTest {
     void a_server_answering_from_one_document_shows_no_documents_panel() {
         try (Server one = Server.start(Main.assistant(DocumentLoader.builtIn()), "127.0.0.1", 0)) {
             driver = Browser.start(1280, 900);
-            wait = Browser.openChat(driver, one.port());
+            wait = patient(Browser.openChat(driver, one.port()));
             wait.until(d -> !d.findElements(By.cssSelector("#filter-count")).get(0).getAttribute("textContent").isEmpty());
             assertFalse(driver.findElement(By.id("show-documents")).isDisplayed());
             assertFalse(driver.findElement(By.id("scope")).isDisplayed());

@@ -11,6 +11,10 @@ final class MissingReferences {
     private MissingReferences() {}
 
     static String sentence(List<String> missing, Document document) {
+        if (document.parts().size() > 1) {
+            // a library's inventory would list every paragraph of every document
+            return "The documents asked have no " + Lists.join(missing) + ".";
+        }
         return "The document has no " + Lists.join(missing) + "; it has " + inventory(document) + ".";
     }
 

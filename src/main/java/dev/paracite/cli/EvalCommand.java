@@ -106,7 +106,7 @@ final class EvalCommand implements Callable<Integer> {
             if (articles != null) {
                 throw new UsageException("--articles selects articles of a SQuAD folder; " + set + " is a question file.");
             }
-            cases = List.of(new EvalCase(answering.load(), sampled(EvalSet.load(set), sample)));
+            cases = EvalSet.cases(set, sampled(EvalSet.load(set), sample), answering::load, file -> Cli.load(file.toString()));
         }
         ReplayModel recorded = null;
         if (answering.model().provider().equals("replay")) {

@@ -13,15 +13,23 @@ import java.util.List;
  * @param facts      groups of alternative phrases; a correct answer contains one phrase of every group
  * @param tier       "core" for questions every build must get right; otherwise gated by thresholds
  * @param labelled   for a replayed model answer, its sentences labelled supported or not by hand
+ * @param document   the document file the question is asked of, relative to the set's folder; null for the
+ *                   document the command chose
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EvalQuestion(String id, String question, List<Turn> history, List<String> gold,
                            List<String> acceptable, boolean answerable, List<List<String>> facts, String kind,
-                           String tier, List<ReplayModel.Labelled> labelled) {
+                           String tier, List<ReplayModel.Labelled> labelled, String document) {
 
     public EvalQuestion(String id, String question, List<Turn> history, List<String> gold, List<String> acceptable,
                         boolean answerable, List<List<String>> facts, String kind, String tier) {
-        this(id, question, history, gold, acceptable, answerable, facts, kind, tier, List.of());
+        this(id, question, history, gold, acceptable, answerable, facts, kind, tier, List.of(), null);
+    }
+
+    public EvalQuestion(String id, String question, List<Turn> history, List<String> gold, List<String> acceptable,
+                        boolean answerable, List<List<String>> facts, String kind, String tier,
+                        List<ReplayModel.Labelled> labelled) {
+        this(id, question, history, gold, acceptable, answerable, facts, kind, tier, labelled, null);
     }
 
     public EvalQuestion {
@@ -36,7 +44,7 @@ public record EvalQuestion(String id, String question, List<Turn> history, List<
 
     /** The same question with the hand labels of its replayed answer. */
     public EvalQuestion withLabels(List<ReplayModel.Labelled> labels) {
-        return new EvalQuestion(id, question, history, gold, acceptable, answerable, facts, kind, tier, labels);
+        return new EvalQuestion(id, question, history, gold, acceptable, answerable, facts, kind, tier, labels, document);
     }
 
     public boolean core() {

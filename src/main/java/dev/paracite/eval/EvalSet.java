@@ -1,6 +1,7 @@
 package dev.paracite.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.paracite.corpus.Document;
 import dev.paracite.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,23 @@ public final class EvalSet {
             throw new EvalException("Eval set " + file + " has no questions.");
         }
         return questions;
+    }
+
+    /**
+     * The questions as cases, one per document they are asked of: those naming a document (a file relative
+     * to {@code set}'s folder) on it, the rest on {@code chosen}. Documents are read once each, in the order
+     * the set first names them.
+     */
+    public static List<EvalCase> cases(Path set, List<EvalQuestion> questions, java.util.function.Supplier<Document> chosen,
+                                       java.util.function.Function<Path, Document> read) {
+        java.util.Map<String, List<EvalQuestion>> byDocument = new java.util.LinkedHashMap<>();
+        questions.forEach(q -> byDocument.computeIfAbsent(q.document() == null ? "" : q.document(), d -> new ArrayList<>())
+                .add(q));
+        Path folder = set.toAbsolutePath().getParent();
+        List<EvalCase> cases = new ArrayList<>();
+        byDocument.forEach((document, asked) -> cases.add(new EvalCase(document.isEmpty() ? chosen.get()
+                : read.apply(folder.resolve(document)), asked)));
+        return cases;
     }
 
     private static EvalQuestion parse(Path file, int line, String json) {

@@ -76,6 +76,25 @@ class EvalCommandTest {
     }
 
     @Test
+    void a_set_may_ask_each_question_of_its_own_document() throws IOException {
+        Files.writeString(dir.resolve("travel.txt"), "Travel policy\n1. Staff book economy class for every flight.\n"
+                + "2. Hotel rooms are booked through the approved agency.\n");
+        Path set = Files.writeString(dir.resolve("mixed.jsonl"), """
+                {"id": "t", "question": "Which class do staff book for flights?", "gold": ["1"], "answerable": true, "facts": [["economy class"]], "kind": "lookup", "document": "travel.txt"}
+                {"id": "r", "question": "What role should the ruble play?", "gold": ["8"], "answerable": true, "facts": [["reserve currency"]], "kind": "lookup"}
+                """);
+        Path reports = dir.resolve("mixed-reports");
+        assertEquals(0, run("eval", "--set", set.toString(), "--out", reports.toString(), "--thresholds",
+                dir.resolve("none.json").toString()), err);
+        JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertEquals(2, report.at("/overall/passed").asInt(), report.toPrettyString());
+        assertTrue(out.contains("2 of 2 passed"), out);
+        Files.writeString(set, Files.readString(set).replace("travel.txt", "missing.txt"));
+        assertEquals(2, run("eval", "--set", set.toString(), "--out", reports.toString()));
+        assertTrue(err.contains("missing.txt does not exist"), err);
+    }
+
+    @Test
     void exits_4_naming_each_missed_threshold() throws IOException {
         Path set = set();
         Path thresholds = thresholds(identity(set), "extractive",

@@ -191,6 +191,21 @@ class LibraryTest {
     }
 
     @Test
+    void a_hybrid_library_embeds_what_it_adds_and_ranks_by_meaning_too() {
+        LibrarySettings hybrid = new LibrarySettings(dev.paracite.retrieval.RetrievalSettings.HYBRID, Shared.embedder(), 0,
+                Library.DEFAULT_MAX_UPLOAD);
+        try (Library library = Library.open(dir, hybrid)) {
+            library.add(upload("travel.txt", TRAVEL), Progress.NONE);
+            library.add(upload("security.txt", SECURITY), Progress.NONE);
+            // the question shares no word with the paragraph it asks about; scoped to one document
+            Response r = assistant(library).ask(new Question("Who accompanies guests?", List.of(), 5, List.of("security")));
+            assertTrue(r.retrieved().stream().anyMatch(h -> h.paragraph().equals("2") && h.document().equals("security")),
+                    r.retrieved().toString());
+            assertTrue(r.retrieved().stream().allMatch(h -> h.document().equals("security")), r.retrieved().toString());
+        }
+    }
+
+    @Test
     void a_library_built_for_bm25_is_not_opened_for_hybrid_retrieval() {
         Library.open(dir, LibrarySettings.bm25()).close();
         LibrarySettings hybrid = new LibrarySettings(dev.paracite.retrieval.RetrievalSettings.HYBRID, Shared.embedder(), 0,

@@ -5,7 +5,6 @@ import dev.paracite.assistant.Assistant;
 import dev.paracite.cli.ModelChoice;
 import dev.paracite.cli.ModelOptions;
 import dev.paracite.library.Library;
-import dev.paracite.library.LibrarySettings;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -32,14 +31,14 @@ final class Libraries {
 
     private Libraries() {}
 
+    /** A library as {@code paracite serve --data-dir DIR --retrieval bm25} opens it, keeping every version. */
     static Library open(Path dir) {
-        return Library.open(dir, LibrarySettings.bm25());
+        return open(dir, Library.DEFAULT_MAX_UPLOAD);
     }
 
-    /** BM25 without embeddings, refusing files over {@code maxUpload} bytes. */
+    /** The same, refusing files over {@code maxUpload} bytes. */
     static Library open(Path dir, long maxUpload) {
-        LibrarySettings bm25 = LibrarySettings.bm25();
-        return Library.open(dir, new LibrarySettings(bm25.retrieval(), bm25.embedder(), bm25.keepVersions(), maxUpload));
+        return Library.open(dir, Main.librarySettings("bm25", 0, maxUpload));
     }
 
     /** The extractive model over BM25, rebuilt when the library changes, as {@code paracite serve --data-dir} builds it. */

@@ -92,8 +92,7 @@ class LibraryApiTest {
         assertEquals("Annual leave", leave.get("title").asText());
         assertEquals(1, leave.get("version").asInt());
         assertEquals(1, leave.get("versions").asInt());
-        assertEquals(2, leave.get("paragraphs").asInt() - (leave.get("paragraphs").asInt() > 2 ? 1 : 0),
-                "two numbered paragraphs (and perhaps a preamble): " + leave);
+        assertEquals(3, leave.get("paragraphs").asInt(), "the title line as preamble, and two numbered paragraphs: " + leave);
         assertFalse(leave.get("added").asText().isEmpty());
         assertFalse(leave.get("format").asText().isEmpty());
 
@@ -104,8 +103,8 @@ class LibraryApiTest {
         assertTrue(v1.get("sha256").asText().matches("[0-9a-f]{64}"), v1.toString());
         assertTrue(v1.get("source").asText().contains("travel.txt"), v1.toString());
         assertTrue(v1.get("ingestion").isArray());
-        assertEquals(List.of("preamble", "1", "2", "3").subList(4 - v1.get("paragraphs").asInt(), 4),
-                walk("/api/documents/travel/versions/1/paragraphs", 1000));
+        assertEquals(4, v1.get("paragraphs").asInt());
+        assertEquals(List.of("preamble", "1", "2", "3"), walk("/api/documents/travel/versions/1/paragraphs", 1000));
     }
 
     @Test
@@ -129,8 +128,8 @@ class LibraryApiTest {
         assertEquals("rules", pinned.get("document").asText());
         assertEquals(1, pinned.get("version").asInt());
         assertEquals("2", pinned.get("paragraph").asText());
-        assertEquals("2. Economy class is used for every flight shorter than six hours.".substring(3),
-                pinned.get("text").asText().replaceFirst("^2\\.\\s*", ""));
+        assertTrue(pinned.get("text").asText().contains("Economy class is used for every flight shorter than six hours."),
+                pinned.toString());
         assertTrue(http.get("/api/documents/rules/versions/2/paragraphs/2").json().get("text").asText()
                 .contains("Business class is allowed"));
         assertError(http.get("/api/documents/rules/versions/3/paragraphs/2"), 404, "not_found");
@@ -158,7 +157,7 @@ class LibraryApiTest {
         }
         assertEquals(201, upload("numbers.txt", text.toString(), "numbers").status());
         List<String> all = walk("/api/documents/numbers/versions/1/paragraphs", 1000);
-        assertTrue(all.containsAll(List.of("1", "2", "3", "4", "5", "6", "7")), all.toString());
+        assertEquals(List.of("preamble", "1", "2", "3", "4", "5", "6", "7"), all);
         assertEquals(all, walk("/api/documents/numbers/versions/1/paragraphs", 2));
         assertEquals(all, walk("/api/documents/numbers/versions/1/paragraphs", 1));
 
@@ -239,9 +238,9 @@ class LibraryApiTest {
     void questions_are_answered_while_an_upload_is_being_indexed(@TempDir Path other) throws Exception {
         CountDownLatch indexing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean held = new AtomicBoolean();
+        AtomicBoolean armed = new AtomicBoolean();
         Progress holding = (done, total) -> {
-            if (held.compareAndSet(false, true)) {
+            if (armed.compareAndSet(true, false)) {
                 indexing.countDown();
                 try {
                     release.await(30, TimeUnit.SECONDS);
@@ -255,6 +254,7 @@ class LibraryApiTest {
                      holding)) {
             Http h = new Http(s.port());
             assertEquals(201, h.send(Libraries.upload(s.port(), "leave.txt", Libraries.LEAVE, "leave")).status());
+            armed.set(true); // the next upload stops at its first progress report
             CompletableFuture<Http.Reply> adding = CompletableFuture.supplyAsync(() ->
                     h.send(Libraries.upload(s.port(), "travel.txt", Libraries.TRAVEL, "travel")));
             assertTrue(indexing.await(30, TimeUnit.SECONDS), "the upload reached indexing");

@@ -143,6 +143,26 @@ class DocumentsPanelTest {
     }
 
     @Test
+    void a_file_dropped_on_the_panel_is_added() {
+        open();
+        openDocuments();
+        // a drop as the browser delivers one: the File in a DataTransfer, on the panel
+        driver.executeScript("const data = new DataTransfer();"
+                + "data.items.add(new File([arguments[0]], 'travel.txt', {type: 'text/plain'}));"
+                + "const panel = document.getElementById('documents');"
+                + "panel.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));"
+                + "window.dropZoneHighlighted = document.getElementById('drop').classList.contains('dragging');"
+                + "panel.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));",
+                LibraryServer.TRAVEL);
+        assertEquals(Boolean.TRUE, driver.executeScript("return window.dropZoneHighlighted"), "dragging over shows where to drop");
+        awaitUploads(1);
+        assertEquals(List.of("travel.txt: added travel version 1 (4 paragraphs, 1 ingestion note)."), uploadLines());
+        assertEquals(List.of("travel"), listed());
+        assertFalse(driver.findElement(By.id("drop")).getAttribute("class").contains("dragging"));
+        assertEquals(List.of("travel"), served.library.documents().stream().map(DocumentInfo::id).toList());
+    }
+
+    @Test
     void a_checked_document_scopes_the_question_and_chips_show_the_cited_version() throws IOException {
         open();
         served.add("security.txt", LibraryServer.SECURITY);
@@ -178,6 +198,15 @@ class DocumentsPanelTest {
         assertEquals("Lost badges are reported to the front desk the same day.",
                 driver.findElement(By.id("panel-text")).getText());
         Browser.screenshot(driver, "31-scoped-answer");
+
+        // the saved chat, opened again, still cites version 1
+        driver.navigate().refresh();
+        By saved = By.xpath("//li[contains(@class,'assistant')]//span[contains(@class,'body')]//button[normalize-space()='security §2']");
+        wait.until(d -> !d.findElements(saved).isEmpty());
+        driver.executeScript("arguments[0].focus()", driver.findElement(saved));
+        wait.until(d -> d.findElement(By.id("preview")).isDisplayed());
+        assertEquals("security §2 (version 1)\nLost badges are reported to the front desk the same day.",
+                driver.findElement(By.id("preview")).getText());
     }
 
     @Test

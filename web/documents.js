@@ -26,6 +26,8 @@ async function loadLibrary() {
     togglePanel("documents", false);
     return;
   }
+  $("empty").textContent = "Ask about the documents in the library; the Documents button adds and chooses them. "
+    + "Every answer cites the paragraphs it rests on; click a citation to read it.";
   renderDocuments((await reply.json()).documents || []);
 }
 

@@ -44,6 +44,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** Composition root: the only place that chooses implementations and wires them together. */
@@ -54,7 +55,9 @@ public final class Main {
     public static void main(String[] args) {
         Run run = new Run();
         // an embedding model still loading is waited for by LoadingEmbedder's shutdown hook
-        System.exit(Cli.run(args, System.getenv(), System.out, System.err, run::assistant, run::serve));
+        // Java 17 cannot ask whether stderr alone is a terminal; a console means an interactive session
+        boolean terminal = System.console() != null;
+        System.exit(Cli.run(args, System.getenv(), System.out, System.err, terminal, run::assistant, run, run));
     }
 
     /**
@@ -62,17 +65,44 @@ public final class Main {
      * and {@code eval} never pay for a registry, and the assistant is built before {@code serve} knows it
      * will serve.
      */
-    private static final class Run {
+    private static final class Run implements Cli.Libraries, Cli.Serving {
         private final DeferredAnswerMetrics answers = new DeferredAnswerMetrics();
+
+        @Override
+        public LibrarySettings settings(String retrievalMode, int keepVersions, long maxUpload) {
+            return Main.librarySettings(retrievalMode, keepVersions, maxUpload);
+        }
+
+        @Override
+        public Supplier<Assistant> assistants(Library library, ModelChoice choice) {
+            return Main.assistants(library, choice, answers);
+        }
 
         Assistant assistant(Document document, ModelChoice choice) {
             return Main.assistant(document, choice, answers);
         }
 
-        int serve(Assistant assistant, ServerOptions options) {
+        @Override
+        public int serve(Assistant assistant, ServerOptions options) {
+            return serve(options, null, (settings, monitoring) -> Server.start(assistant, options.host(), options.port(),
+                    settings, monitoring));
+        }
+
+        /**
+         * The server answers from the library's latest versions as they are when it starts; once
+         * {@code Server.start(Supplier<Assistant>, Library, ...)} exists, it takes {@code assistants} and
+         * {@code library} here instead, and follows the library as it changes.
+         */
+        @Override
+        public int serve(Supplier<Assistant> assistants, Library library, ServerOptions options) {
+            return serve(options, library, (settings, monitoring) -> Server.start(assistants.get(), options.host(),
+                    options.port(), settings, monitoring));
+        }
+
+        private int serve(ServerOptions options, Library library, BiFunction<ServerSettings, Monitoring, Server> start) {
             PrometheusMetrics metrics = PrometheusMetrics.create();
             answers.reportTo(metrics.answers());
-            return Main.serve(assistant, options, metrics);
+            return Main.serve(options, metrics, start, library);
         }
     }
 
@@ -239,14 +269,16 @@ public final class Main {
     }
 
     /**
-     * Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops. The process exits 0 when
-     * every request finished within the drain time, 1 when open streams had to be ended.
+     * Serves until SIGTERM or Ctrl-C, then drains requests in flight and stops, closing the {@code library}
+     * served (null: one document). The process exits 0 when every request finished within the drain time,
+     * 1 when open streams had to be ended.
      */
-    static int serve(Assistant assistant, ServerOptions options, PrometheusMetrics metrics) {
+    static int serve(ServerOptions options, PrometheusMetrics metrics, BiFunction<ServerSettings, Monitoring, Server> start,
+                     Library library) {
         ServerSettings settings = serverSettings(options, System.getenv());
         Server server;
         try {
-            server = Server.start(assistant, options.host(), options.port(), settings, Monitoring.logged(metrics));
+            server = start.apply(settings, Monitoring.logged(metrics));
         } catch (ServerStartException e) {
             metrics.close();
             System.err.println("paracite: " + e.getMessage());
@@ -254,6 +286,9 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean drained = server.stop();
+            if (library != null) {
+                library.close();
+            }
             metrics.close();
             System.out.flush();
             System.err.flush();

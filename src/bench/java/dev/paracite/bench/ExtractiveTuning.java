@@ -21,8 +21,6 @@ import dev.paracite.grounding.SupportSettings;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,7 +143,7 @@ public final class ExtractiveTuning {
             return new Assistant(new Retriever(document, search), new ExtractiveModel(search.terms(), embedder, settings),
                     null, FollowUp.INSTANCE, new Support(embedder, SupportSettings.DEFAULT));
         };
-        return new EvalRunner(assistants, new PrintStream(OutputStream.nullOutputStream())).run(name, cases);
+        return new EvalRunner(assistants, EvalRunner.Progress.NONE).run(name, cases);
     }
 
     /**

@@ -18,8 +18,6 @@ import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.QueryTerm;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +87,6 @@ public final class SynonymEffect {
             return new Assistant(new Retriever(document, search), new ExtractiveModel(search.terms(), embedder),
                     null, FollowUp.INSTANCE, new Support(embedder, SupportSettings.DEFAULT));
         };
-        return new EvalRunner(assistants, new PrintStream(OutputStream.nullOutputStream())).run("synonyms", cases);
+        return new EvalRunner(assistants, EvalRunner.Progress.NONE).run("synonyms", cases);
     }
 }

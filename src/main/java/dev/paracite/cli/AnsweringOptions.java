@@ -20,6 +20,16 @@ final class AnsweringOptions {
         return document.load();
     }
 
+    /** The document file given, or null. */
+    String documentPath() {
+        return document.path();
+    }
+
+    /** {@code hybrid} or {@code bm25}. */
+    String retrieval() {
+        return retrieval.mode();
+    }
+
     ModelOptions model() {
         return model;
     }

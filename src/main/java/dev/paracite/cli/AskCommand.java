@@ -1,9 +1,11 @@
 package dev.paracite.cli;
 
+import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Outcome;
 import dev.paracite.assistant.Question;
 import dev.paracite.assistant.Response;
 import dev.paracite.json.Json;
+import dev.paracite.library.Library;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ask}: answers one question, then prints each cited paragraph; exits 3 when the document cannot answer. */
+/**
+ * {@code ask}: answers one question from the document or, with {@code --data-dir}, from the library's
+ * latest versions, then prints each cited paragraph; exits 3 when they cannot answer.
+ */
 @Command(name = "ask", customSynopsis = "target/paracite ask [options] \"QUESTION\"",
         description = "answer one question; prints the answer, then each cited paragraph",
         optionListHeading = "%nOptions:%n", sortOptions = false)
@@ -25,6 +30,9 @@ final class AskCommand implements Callable<Integer> {
     @Mixin
     private AnsweringOptions answering;
 
+    @Mixin
+    private DataDirOption dataDir;
+
     private int topK;
 
     @Option(names = "--json", description = "print the response as JSON, as the HTTP API returns it")
@@ -35,10 +43,12 @@ final class AskCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final Cli.Assistants assistants;
+    private final Cli.Libraries libraries;
 
-    AskCommand(PrintStream out, Cli.Assistants assistants) {
+    AskCommand(PrintStream out, Cli.Assistants assistants, Cli.Libraries libraries) {
         this.out = out;
         this.assistants = assistants;
+        this.libraries = libraries;
     }
 
     /** Only its form is checked here; {@link Question} checks its range (1-20). */
@@ -54,8 +64,16 @@ final class AskCommand implements Callable<Integer> {
             throw new UsageException("ask needs a question, e.g. ask \"What role should the ruble play?\"");
         }
         Question question = new Question(String.join(" ", words), topK);
-        Response response = assistants.create(answering.load(), answering.choice(null))
-                .ask(question);
+        Response response;
+        if (dataDir.dir() == null) {
+            response = assistants.create(answering.load(), answering.choice(null)).ask(question);
+        } else {
+            try (Library library = dataDir.answering(
+                    () -> libraries.settings(answering.retrieval(), 0, Library.DEFAULT_MAX_UPLOAD), answering.documentPath())) {
+                Assistant assistant = libraries.assistants(library, answering.choice(null)).get();
+                response = assistant.ask(question);
+            }
+        }
         if (json) {
             out.println(Json.pretty(response.sent(Response.Part.ALL)));
         } else {

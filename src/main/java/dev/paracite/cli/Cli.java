@@ -8,11 +8,15 @@ import dev.paracite.corpus.DocumentException;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.corpus.IngestionNote;
 import dev.paracite.eval.EvalException;
+import dev.paracite.library.Library;
+import dev.paracite.library.LibraryException;
+import dev.paracite.library.LibrarySettings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -38,21 +42,66 @@ public final class Cli {
         Assistant create(Document document, ModelChoice choice);
     }
 
+    /** What the commands over a data directory need from the composition root. */
+    public interface Libraries {
+
+        /** For the single-document entry point: the data-directory commands say they are unavailable. */
+        Libraries NONE = new Libraries() {
+            @Override
+            public LibrarySettings settings(String retrievalMode, int keepVersions, long maxUpload) {
+                throw new UsageException("This entry point answers from one document; --data-dir is not available.");
+            }
+
+            @Override
+            public Supplier<Assistant> assistants(Library library, ModelChoice choice) {
+                throw new UsageException("This entry point answers from one document; --data-dir is not available.");
+            }
+        };
+
+        /**
+         * How a library indexes ({@code hybrid} or {@code bm25}, which must be the mode it was built with), how
+         * many versions of a document it keeps (0: all) and the largest file it accepts.
+         */
+        LibrarySettings settings(String retrievalMode, int keepVersions, long maxUpload);
+
+        /** Assistants over the library's latest versions: the same one until the library changes. */
+        Supplier<Assistant> assistants(Library library, ModelChoice choice);
+    }
+
     /** Runs the server for {@code serve} until the process is stopped; returns the exit code. */
     @FunctionalInterface
     public interface Serving {
         int serve(Assistant assistant, ServerOptions server);
+
+        /**
+         * Serves the latest versions in {@code library} ({@code serve --data-dir}). By default it answers from
+         * the versions there at start-up; the composition root overrides it once the server can take the
+         * library itself.
+         */
+        default int serve(Supplier<Assistant> assistants, Library library, ServerOptions server) {
+            return serve(assistants.get(), server);
+        }
     }
 
     private Cli() {}
 
+    /** One document only: the entry point for callers that never use {@code --data-dir}. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
                           Assistants assistants, Serving serving) {
-        CommandLine cli = commands(env, out, err, assistants, serving);
+        return run(args, env, out, err, false, assistants, Libraries.NONE, serving);
+    }
+
+    /**
+     * Runs {@code args}; {@code terminal} says whether stderr is a terminal, where progress bars are drawn
+     * without being asked for.
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean terminal,
+                          Assistants assistants, Libraries libraries, Serving serving) {
+        CommandLine cli = commands(env, out, err, terminal, assistants, libraries, serving);
         cli.setParameterExceptionHandler((e, given) -> fail(err, usage(e)));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof UsageException || e instanceof InvalidQuestionException || e instanceof DocumentException
-                    || e instanceof EvalException) {
+                    || e instanceof EvalException || e instanceof LibraryException) {
                 return fail(err, e.getMessage());
             }
             if (e instanceof ModelUnavailableException) {
@@ -72,13 +121,16 @@ public final class Cli {
      * The command tree with its options' defaults read from {@code env}; the streams and the factories are
      * what the commands use.
      */
-    static CommandLine commands(Map<String, String> env, PrintStream out, PrintStream err, Assistants assistants,
-                                Serving serving) {
+    static CommandLine commands(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal,
+                                Assistants assistants, Libraries libraries, Serving serving) {
         CommandLine cli = new CommandLine(new Paracite())
-                .addSubcommand(new ServeCommand(assistants, serving))
-                .addSubcommand(new AskCommand(out, assistants))
+                .addSubcommand(new ServeCommand(assistants, libraries, serving))
+                .addSubcommand(new AskCommand(out, assistants, libraries))
                 .addSubcommand(new DocumentCommand(out))
                 .addSubcommand(new EvalCommand(out, err, assistants))
+                .addSubcommand(new AddCommand(out, err, terminal, libraries))
+                .addSubcommand(new DocumentsCommand(out, libraries))
+                .addSubcommand(new RemoveCommand(out, libraries))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setHelpFactory(HelpText::new);
         cli.setUsageHelpWidth(100);

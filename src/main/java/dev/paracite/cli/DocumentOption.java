@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 public final class DocumentOption {
 
     @Option(names = "--document", paramLabel = "PATH",
-            description = "a UTF-8 text document with numbered paragraphs (default the built-in document)")
+            description = "a document with numbered paragraphs: UTF-8 text, Markdown, HTML, PDF or DOCX (default the built-in document)")
     @Env("PARACITE_DOCUMENT")
     private String path;
 

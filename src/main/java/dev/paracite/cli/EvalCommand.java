@@ -114,7 +114,8 @@ final class EvalCommand implements Callable<Integer> {
             cases = labelled(cases, recorded);
         }
         ModelChoice choice = answering.choice(recorded);
-        Report report = new EvalRunner(d -> assistants.create(d, choice), progress).run(name, cases);
+        ProgressBar bar = new ProgressBar(progress, "questions");
+        Report report = new EvalRunner(d -> assistants.create(d, choice), bar::show).run(name, cases);
         ReportWriter.write(report, reports);
         out.println("Evaluation of " + name + " (identity " + report.identity() + ") with " + report.model() + ": "
                 + report.overall().passed() + " of " + report.overall().questions() + " passed (refusing everything: "

@@ -13,8 +13,8 @@ final class HelpText extends Help {
 
     static final String EXIT_CODES = """
             %nExit codes: 0 answered (or server stopped with every answer finished, or eval met its \
-            thresholds), 3 not in the document, 2 bad input (question, option, document, eval set or \
-            model settings), 1 the server could not start or had to end answers at shutdown, 4 eval \
+            thresholds), 3 not in the document, 2 bad input (question, option, document, eval set, \
+            model settings or library), 1 the server could not start or had to end answers at shutdown, 4 eval \
             missed a threshold, 5 the language model was unavailable.""";
 
     HelpText(CommandSpec spec, ColorScheme scheme) {

@@ -19,13 +19,24 @@ final class Printer {
             out.println("Cited paragraphs:");
             for (Response.Cited c : r.citations()) {
                 out.println();
-                out.println("[" + c.paragraph() + "] " + (c.section().isEmpty() ? "(no section)" : c.section()));
+                out.println(cited(c));
                 out.println(c.text());
             }
         }
         for (Response.DroppedCitation d : r.droppedCitations()) {
             out.println("(removed citation [" + d.paragraph() + "]: " + d.reason() + ")");
         }
+    }
+
+    /**
+     * {@code [8] II. Economic cooperation}; a library paragraph named as markers across documents name it,
+     * with the version cited: {@code [travel §4] travel v2 · II. Allowances}.
+     */
+    private static String cited(Response.Cited c) {
+        String section = c.section().isEmpty() ? "(no section)" : c.section();
+        return c.document() == null ? "[" + c.paragraph() + "] " + section
+                : "[" + Document.Part.qualified(c.document(), c.paragraph()) + "] " + c.document() + " v" + c.version()
+                        + " · " + section;
     }
 
     static void document(Document d, PrintStream out) {

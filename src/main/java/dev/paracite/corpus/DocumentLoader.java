@@ -1,25 +1,24 @@
 package dev.paracite.corpus;
 
+import dev.paracite.formats.Extracted;
+import dev.paracite.formats.Formats;
+import dev.paracite.formats.UnreadableFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads a UTF-8 plain-text document from a file or the built-in copy, and parses it. */
+/** Reads a document (plain text, Markdown, HTML, PDF or DOCX) from a file or the built-in copy, and parses it. */
 public final class DocumentLoader {
 
     /** The document shipped inside the jar; its source is noted in src/main/resources/documents/SOURCE.md. */
     public static final String BUILT_IN = "strategic-course-cis";
 
     /** Larger files are refused rather than read: a numbered-paragraph document is far smaller than this. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    static final long MAX_BYTES = Formats.MAX_BYTES;
 
     private DocumentLoader() {}
 
@@ -59,17 +58,24 @@ public final class DocumentLoader {
         return parse(nameOf(file), bytes, where);
     }
 
-    /** A document read from a file's bytes, and the format its content was read as. */
+    /** A document read from a file's bytes, and the format its content was read as ("pdf", "docx", ...). */
     public record Loaded(Document document, String format) {}
 
     /**
-     * Reads {@code bytes} as a document named {@code name}; {@code where} is how messages name the file.
+     * Reads a file's bytes, in any format {@link Formats} reads (told by content, not by name), as a document
+     * named {@code name}; {@code where} names the file in error messages, e.g. "Document policy.pdf".
      *
      * @throws DocumentException with one sentence when the bytes are not a document Paracite can read
      */
     public static Loaded read(String name, byte[] bytes, String where) {
         READS.increment();
-        return new Loaded(parse(name, bytes, where), "text");
+        Extracted extracted;
+        try {
+            extracted = Formats.extract(bytes, where);
+        } catch (UnreadableFileException e) {
+            throw new DocumentException(e.getMessage());
+        }
+        return new Loaded(parsed(name, extracted.text(), where), extracted.format().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static final java.util.concurrent.atomic.LongAdder READS = new java.util.concurrent.atomic.LongAdder();
@@ -79,33 +85,18 @@ public final class DocumentLoader {
         return READS.sum();
     }
 
-    static Document parse(String name, byte[] bytes, String where) {
-        String text = decode(bytes, where);
-        if (text.isBlank()) {
-            throw new DocumentException(where + " is empty.");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new DocumentException(where + " contains NUL bytes; it looks binary, not plain text.");
-        }
+    /** The same, the document alone. */
+    public static Document parse(String name, byte[] bytes, String where) {
+        return read(name, bytes, where).document();
+    }
+
+    private static Document parsed(String name, String text, String where) {
         Document document = DocumentParser.parse(name, text);
         boolean numbered = document.paragraphs().stream().anyMatch(p -> !p.label().equals(Paragraph.PREAMBLE));
         if (!numbered) {
             throw new DocumentException(where + " has no numbered paragraph (lines starting \"1. \", \"2. \", ...).");
         }
         return document;
-    }
-
-    private static String decode(byte[] bytes, String where) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new DocumentException(where + " is not valid UTF-8 text.");
-        }
     }
 
     private static String nameOf(Path file) {

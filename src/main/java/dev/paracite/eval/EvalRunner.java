@@ -6,7 +6,6 @@ import dev.paracite.assistant.Outcome;
 import dev.paracite.assistant.Question;
 import dev.paracite.assistant.Response;
 import dev.paracite.corpus.Document;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,17 +18,25 @@ import java.util.stream.Collectors;
 /** Asks every question of every case through the assistant for its document, and scores the answers. */
 public final class EvalRunner {
 
-    private final Function<Document, Assistant> assistants;
-    private final PrintStream progress;
+    /** Told how many questions have been asked of how many, after each one; for a progress bar. */
+    @FunctionalInterface
+    public interface Progress {
 
-    public EvalRunner(Function<Document, Assistant> assistants, PrintStream progress) {
+        Progress NONE = (done, total) -> { };
+
+        void asked(int done, int total);
+    }
+
+    private final Function<Document, Assistant> assistants;
+    private final Progress progress;
+
+    public EvalRunner(Function<Document, Assistant> assistants, Progress progress) {
         this.assistants = assistants;
         this.progress = progress;
     }
 
     public Report run(String set, List<EvalCase> cases) {
         int total = cases.stream().mapToInt(c -> c.questions().size()).sum();
-        ProgressBar bar = new ProgressBar(progress, total);
         List<QuestionResult> results = new ArrayList<>();
         String model = "";
         for (EvalCase c : cases) {
@@ -37,10 +44,9 @@ public final class EvalRunner {
             model = assistant.modelName();
             for (EvalQuestion q : c.questions()) {
                 results.add(ask(assistant, c.document(), q));
-                bar.step();
+                progress.asked(results.size(), total);
             }
         }
-        bar.finish();
         Map<String, Summary> byKind = results.stream()
                 .collect(Collectors.groupingBy(QuestionResult::kind, TreeMap::new, Collectors.toList()))
                 .entrySet().stream()

@@ -17,13 +17,16 @@ import org.slf4j.LoggerFactory;
  * A deadline for reading a request: a connection that has begun a request and not finished sending its
  * headers and body within {@code limit} is closed. Jetty's idle timeout starts again with every byte, so
  * a client sending one byte every few seconds (slowloris) would otherwise hold a connection and a
- * thread for as long as it likes. Idle keep-alive connections, with no request begun, are left to the
- * idle timeout.
+ * thread for as long as it likes. A body earns more time with every byte that arrives, at the rate of
+ * {@link #MIN_BYTES_PER_SECOND}, so that a large upload on a slow link is not cut off while a trickle still
+ * is. Idle keep-alive connections, with no request begun, are left to the idle timeout.
  */
 final class SlowClients implements Connection.Listener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlowClients.class);
     private static final long SWEEP_MILLIS = 250;
+    /** A 20 MB upload takes 20 minutes at this rate, far slower than any real link; a slowloris sends far less. */
+    static final long MIN_BYTES_PER_SECOND = 16 * 1024;
 
     /** A request being read: which one (by the connection's count of requests) and since when. */
     private record Reading(long request, long sinceNanos) {}
@@ -72,7 +75,8 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
             if (reading.request() != request) {
                 return new Reading(request, now);
             }
-            if (now - reading.sinceNanos() > limitNanos) {
+            long earned = parser.inContentState() ? parser.getContentRead() * 1_000_000_000L / MIN_BYTES_PER_SECOND : 0;
+            if (now - reading.sinceNanos() > limitNanos + earned) {
                 LOG.info("closing a connection from {} that took over {} ms to send its request",
                         connection.getEndPoint().getRemoteSocketAddress(), limitNanos / 1_000_000);
                 connection.getEndPoint().close();

@@ -162,7 +162,7 @@ class CliTest {
     @Test
     void help_lists_the_commands_and_each_command_its_options_with_default_and_variable() {
         assertEquals(0, run("--help"));
-        for (String word : List.of("serve", "ask", "document", "eval", "help",
+        for (String word : List.of("serve", "ask", "document", "eval", "add", "documents", "remove", "help",
                 "Usage: target/paracite <command> [options]", "Exit codes: 0 answered")) {
             assertTrue(out.contains(word), word);
         }
@@ -179,12 +179,16 @@ class CliTest {
 
     /** Each command's options, by command: what its --help must list, and nothing else. */
     private static final Map<String, List<String>> OWN = Map.of(
-            "ask", List.of("--document", "--retrieval", "--model", "--temperature", "--top-k", "--json"),
+            "ask", List.of("--document", "--retrieval", "--model", "--temperature", "--top-k", "--json", "--data-dir"),
             "serve", List.of("--document", "--retrieval", "--model", "--temperature", "--host", "--port",
-                    "--access-keys", "--rate-limit", "--metrics-key", "--log-questions"),
+                    "--access-keys", "--rate-limit", "--metrics-key", "--log-questions", "--data-dir", "--keep-versions",
+                    "--max-upload"),
             "eval", List.of("--document", "--retrieval", "--model", "--temperature", "--set", "--sample", "--out",
                     "--thresholds", "--articles", "--require-thresholds", "--replay", "--compare"),
-            "document", List.of("--document", "--json"));
+            "document", List.of("--document", "--json"),
+            "add", List.of("--data-dir", "--retrieval", "--keep-versions", "--max-upload", "--id", "--title", "--progress"),
+            "documents", List.of("--data-dir", "--retrieval", "--json"),
+            "remove", List.of("--data-dir", "--retrieval"));
 
     @Test
     void each_commands_help_lists_only_its_own_options() {

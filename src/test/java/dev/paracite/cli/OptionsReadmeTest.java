@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paracite.library.Library;
 import dev.paracite.llm.ModelSettings;
 import dev.paracite.server.ServerSettings;
 import java.io.IOException;
@@ -57,6 +58,8 @@ class OptionsReadmeTest {
         assertEquals(List.of(settings.provider(), settings.temperature(), settings.maxTokens(), settings.timeout(),
                 settings.maxRetries(), ModelSettings.DEFAULT_ANSWER_TIMEOUT), List.of(model.provider(),
                 model.temperature(), model.maxTokens(), model.timeout(), model.maxRetries(), model.answerTimeout()));
+        LibraryOptions library = CommandLine.populateCommand(new LibraryOptions());
+        assertEquals(List.of(0, Library.DEFAULT_MAX_UPLOAD), List.of(library.keepVersions(), library.maxUpload()));
         ServerOptions server = CommandLine.populateCommand(new ServerOptions());
         assertEquals(List.of(ServerSettings.DEFAULT_RATE_PER_MINUTE, ServerSettings.DEFAULT_MAX_ANSWERING,
                 ServerSettings.DEFAULT_DRAIN, ServerSettings.defaultPerClient(ServerSettings.DEFAULT_MAX_ANSWERING)),
@@ -67,7 +70,7 @@ class OptionsReadmeTest {
     /** The options of every command, merged by name, as rows. */
     static Map<String, Row> defined() {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        CommandLine root = Cli.commands(Map.of(), nowhere, nowhere, null, null);
+        CommandLine root = Cli.commands(Map.of(), nowhere, nowhere, false, null, null, null);
         Map<String, List<String>> commands = new TreeMap<>();
         Map<String, OptionSpec> options = new TreeMap<>();
         for (Map.Entry<String, CommandLine> command : root.getSubcommands().entrySet()) {

@@ -202,6 +202,9 @@ class LibraryApiTest {
 
         assertError(http.send(Libraries.upload(server.port(), Libraries.form(null, null, "x", "no file"))), 400, "invalid_upload");
         assertError(http.post("/api/documents", "text/plain", Libraries.TRAVEL), 400, "invalid_upload");
+        Http.Reply badId = upload("travel.txt", Libraries.TRAVEL, "Not An Id!");
+        assertError(badId, 400, "invalid_upload");
+        assertTrue(badId.json().get("message").asText().startsWith("The id \"Not An Id"), badId.body());
         assertError(http.post("/api/documents", "multipart/form-data; boundary=" + Libraries.BOUNDARY, "not a form"), 400,
                 "invalid_upload");
     }

@@ -10,8 +10,6 @@ import dev.paracite.eval.EvalRunner;
 import dev.paracite.eval.EvalSet;
 import dev.paracite.eval.Report;
 import dev.paracite.eval.ReportWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ class ReportPageTest {
     @Test
     void the_html_report_opens_with_its_table_chart_and_questions() {
         Browser.assumeInstalled();
-        Report report = new EvalRunner(Main::assistant, new PrintStream(new ByteArrayOutputStream()))
+        Report report = new EvalRunner(Main::assistant, EvalRunner.Progress.NONE)
                 .run("dev", List.of(new EvalCase(DocumentLoader.builtIn(), EvalSet.load(Path.of("eval/dev.jsonl")))));
         Path dir = Path.of("target/eval-report-test");
         ReportWriter.write(report, dir);

@@ -1,0 +1,130 @@
+package dev.paracite.cli;
+
+import dev.paracite.corpus.DocumentException;
+import dev.paracite.library.Library;
+import dev.paracite.library.LibraryException;
+import dev.paracite.library.Progress;
+import dev.paracite.library.Upload;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code add}: adds files and folders to the library, one line per file; a file that cannot be added is
+ * skipped with its sentence and the rest go on (exit 2 when any was skipped). A library that cannot
+ * store anything (locked by a server, unwritable, full) stops the command with its one sentence.
+ */
+@Command(name = "add", customSynopsis = "target/paracite add FILE... --data-dir DIR [options]",
+        description = "add files or folders to the library; changed content becomes a new version",
+        optionListHeading = "%nOptions:%n", sortOptions = false)
+final class AddCommand implements Callable<Integer> {
+
+    /** Indexing fewer paragraphs than this is quick enough to need no bar (about a second with embeddings). */
+    private static final int LARGE = 200;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private DataDirOption dataDir;
+
+    @Mixin
+    private RetrievalOption retrieval;
+
+    @Mixin
+    private LibraryOptions library;
+
+    @Option(names = "--id", paramLabel = "ID",
+            description = "the document's id, with one file (default from the file name)")
+    private String id;
+
+    @Option(names = "--title", paramLabel = "T",
+            description = "the document's title, with one file (default from its text)")
+    private String title;
+
+    @Option(names = "--progress", description = "draw the progress bar on stderr even when it is not a terminal")
+    private boolean progress;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "a document, or a folder: its files, sorted")
+    private List<Path> given = new ArrayList<>();
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+    private final Cli.Libraries libraries;
+
+    AddCommand(PrintStream out, PrintStream err, boolean terminal, Cli.Libraries libraries) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.libraries = libraries;
+    }
+
+    @Override
+    public Integer call() {
+        Path dir = dataDir.required("add");
+        List<Path> files = Uploads.files(given);
+        if (files.isEmpty()) {
+            throw new UsageException("There is no file to add in " + String.join(", ", given.stream().map(Path::toString)
+                    .toList()) + " (hidden files are left out).");
+        }
+        if ((id != null || title != null) && files.size() != 1) {
+            throw new UsageException("--id and --title name one document; give exactly one file, not " + files.size()
+                    + ".");
+        }
+        boolean bars = terminal || progress;
+        ProgressBar fileBar = new ProgressBar(err, "files");
+        boolean byFile = bars && files.size() > 1;
+        int skipped = 0;
+        try (Library opened = Library.open(dir,
+                libraries.settings(retrieval.mode(), library.keepVersions(), library.maxUpload()))) {
+            for (int i = 0; i < files.size(); i++) {
+                if (byFile) {
+                    fileBar.show(i, files.size());
+                }
+                Path file = files.get(i);
+                ProgressBar paragraphBar = new ProgressBar(err, "paragraphs");
+                String line;
+                try {
+                    Upload upload = Uploads.read(file, id, title, library.maxUpload());
+                    line = LibraryView.added(opened.add(upload, bars && !byFile ? large(paragraphBar) : Progress.NONE));
+                } catch (LibraryException e) {
+                    if (e.reason() == LibraryException.Reason.STORAGE) {
+                        paragraphBar.clear();
+                        fileBar.clear();
+                        // a locked, unwritable or full library fails every file alike: one sentence, not one a file
+                        throw e;
+                    }
+                    line = "skipped " + file + ": " + e.getMessage();
+                    skipped++;
+                } catch (DocumentException e) {
+                    line = "skipped " + file + ": " + e.getMessage();
+                    skipped++;
+                }
+                paragraphBar.clear();
+                fileBar.clear();
+                out.println(line);
+                out.flush();
+            }
+            if (byFile) {
+                fileBar.show(files.size(), files.size());
+            }
+        }
+        return skipped == 0 ? Cli.ANSWERED : Cli.BAD_INPUT;
+    }
+
+    /** Progress drawn on {@code bar} once the file turns out to be large. */
+    private static Progress large(ProgressBar bar) {
+        return (done, total) -> {
+            if (total >= LARGE) {
+                bar.show(done, total);
+            }
+        };
+    }
+}

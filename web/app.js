@@ -7,7 +7,10 @@ const $ = (id) => document.getElementById(id);
 // `current` is the answer being written: its AbortController, so that Stop, New chat and leaving the page
 // can end it (the server then cancels the model call). `chat` counts chats, so that an answer that ends
 // after New chat never touches the new one.
-const state = { history: [], paragraphs: new Map(), current: null, chat: 0 };
+// `paragraphs` holds the pages of the document browser loaded so far (`next`: the cursor of the next page,
+// null when all are loaded; `total`: how many there are). With a library, `scope` holds the ids of the
+// documents the conversation asks (none: all).
+const state = { history: [], paragraphs: new Map(), next: null, total: 0, current: null, chat: 0, scope: new Set(), pinned: new Map() };
 const KEY = "paracite.accessKey";
 
 // ---- saved conversations ---------------------------------------------------------------------------
@@ -176,8 +179,21 @@ function el(tag, className, text) {
 
 // ---- answers: checked statements and their citation chips ----------------------------------------
 // The server says where every statement stands in the answer and which words of which paragraph
-// support it; the page only lays that out. `texts` maps labels to the paragraphs the answer came with,
-// so a chip works even for a paragraph missing from the document list.
+// support it; the page only lays that out. `texts` maps citations (refOf(...).key) to the paragraphs the
+// answer came with, so a chip works even for a paragraph the document browser has not loaded.
+
+// What a citation, a retrieved paragraph or a browser entry points at. From one document: its label. From a
+// library: document, pinned version and the label within that version, shown as "travel §4".
+function refOf(c) {
+  if (!c.document) return { key: c.paragraph, label: c.paragraph, paragraph: c.paragraph };
+  return { key: c.document + " v" + c.version + " §" + c.paragraph, label: c.document + " §" + c.paragraph,
+    document: c.document, version: c.version, paragraph: c.paragraph };
+}
+
+function titleOf(ref) {
+  if (ref.document) return ref.label + " (version " + ref.version + ")";
+  return ref.label === "preamble" ? "Preamble" : "Paragraph " + ref.label;
+}
 
 // The list marker a statement's own text starts with ("- ", "* ", "1. "), shown as a bullet or its number.
 const LIST_MARKER = /^[ \t]*(?:([-*•])|(\d{1,3}[.)]))[ \t]+/;
@@ -197,10 +213,11 @@ function appendStatement(target, separator, statement, texts, raw) {
   target.append(...inline(statement.text));
   const spans = new Map();
   for (const c of statement.citations || []) {
-    if (!spans.has(c.paragraph)) spans.set(c.paragraph, []);
-    spans.get(c.paragraph).push(c);
+    const ref = refOf(c);
+    if (!spans.has(ref.key)) spans.set(ref.key, { ref, cited: [] });
+    spans.get(ref.key).cited.push(c);
   }
-  for (const [label, cited] of spans) target.append(chip(label, cited, texts));
+  for (const { ref, cited } of spans.values()) target.append(chip(ref, cited, texts));
 }
 
 // A model's inline Markdown as elements built here, never parsed as HTML: `code`, **strong**, *em* and
@@ -232,14 +249,14 @@ function renderStatements(target, response, texts) {
   }
 }
 
-function chip(label, spans, texts) {
-  const button = el("button", "chip", label);
+function chip(ref, spans, texts) {
+  const button = el("button", "chip", ref.label);
   button.type = "button";
-  button.setAttribute("aria-label", "Show paragraph " + label);
+  button.setAttribute("aria-label", "Show paragraph " + ref.label);
   button.setAttribute("aria-describedby", "preview");
-  button.addEventListener("click", () => { hidePreview(); openParagraph(label, spans, texts); });
-  button.addEventListener("mouseenter", () => showPreview(button, label, spans, texts));
-  button.addEventListener("focus", () => showPreview(button, label, spans, texts));
+  button.addEventListener("click", () => { hidePreview(); openParagraph(ref, spans, texts); });
+  button.addEventListener("mouseenter", () => showPreview(button, ref, spans, texts));
+  button.addEventListener("focus", () => showPreview(button, ref, spans, texts));
   button.addEventListener("mouseleave", hidePreview);
   button.addEventListener("blur", hidePreview);
   return button;
@@ -251,9 +268,19 @@ function chip(label, spans, texts) {
 // characters of context around the cited words: fewer on a phone, where the box is narrow
 const previewContext = () => (window.innerWidth < 600 ? 50 : 160);
 
-function showPreview(button, label, spans, texts) {
-  const p = (texts && texts.get(label)) || state.paragraphs.get(label);
-  if (!p) return;
+function showPreview(button, ref, spans, texts) {
+  const p = paragraphNow(ref, texts);
+  if (!p) {
+    // a library paragraph the answer came without: shown once its pinned version has been read
+    if (ref.document) pinned(ref).then((q) => {
+      if (q && (document.activeElement === button || button.matches(":hover"))) fillPreview(button, ref, spans, q);
+    });
+    return;
+  }
+  fillPreview(button, ref, spans, p);
+}
+
+function fillPreview(button, ref, spans, p) {
   const box = $("preview");
   const first = spans.length > 0 ? Math.min(...spans.map((s) => s.start)) : 0;
   const last = spans.length > 0 ? Math.max(...spans.map((s) => s.end)) : Math.min(p.text.length, 2 * previewContext());
@@ -261,7 +288,7 @@ function showPreview(button, label, spans, texts) {
   const to = Math.min(p.text.length, last + previewContext());
   const shifted = spans.map((s) => ({ start: s.start - from, end: s.end - from }));
   box.replaceChildren(
-    el("strong", "preview-title", (label === "preamble" ? "Preamble" : "Paragraph " + label) + (p.section ? " · " + p.section : "")),
+    el("strong", "preview-title", titleOf(ref) + (p.section ? " · " + p.section : "")),
     el("span", "preview-text"));
   const text = box.querySelector(".preview-text");
   if (from > 0) text.append(document.createTextNode("…"));
@@ -280,17 +307,42 @@ function hidePreview() {
 }
 
 function remember(texts, paragraphs) {
-  for (const p of paragraphs || []) if (p && typeof p.text === "string") texts.set(p.paragraph, p);
+  for (const p of paragraphs || []) if (p && typeof p.text === "string") texts.set(refOf(p).key, p);
+}
+
+// The paragraph `ref` names, when the page has it: the answer's own paragraphs first; then, from one
+// document, the loaded browser pages. A library's latest version is never used for a citation: the
+// text cited is the version the answer pinned (see pinned).
+function paragraphNow(ref, texts) {
+  const own = texts && texts.get(ref.key);
+  if (own) return own;
+  return ref.document ? undefined : state.paragraphs.get(ref.key);
+}
+
+// A library paragraph as the version `ref` pins it, read from the server once.
+function pinned(ref) {
+  if (!state.pinned.has(ref.key)) {
+    state.pinned.set(ref.key, api("/api/documents/" + encodeURIComponent(ref.document) + "/versions/" + ref.version
+      + "/paragraphs/" + encodeURIComponent(ref.paragraph)).then((r) => (r.ok ? r.json() : null)).catch(() => null));
+  }
+  return state.pinned.get(ref.key);
 }
 
 // ---- the paragraph panel ---------------------------------------------------------------------------
 // Opens a paragraph with the cited characters [start, end) of its text highlighted (none when `spans` is empty).
-function openParagraph(label, spans, texts) {
-  const p = (texts && texts.get(label)) || state.paragraphs.get(label);
-  if (!p) return;
+function openParagraph(ref, spans, texts) {
+  const p = paragraphNow(ref, texts);
+  if (!p) {
+    if (ref.document) pinned(ref).then((q) => { if (q) showParagraph(ref, spans, q); });
+    return;
+  }
+  showParagraph(ref, spans, p);
+}
+
+function showParagraph(ref, spans, p) {
   // closing the panel gives focus back to what opened it
   if ($("paragraph-panel").hidden) state.opener = document.activeElement;
-  $("panel-title").textContent = label === "preamble" ? "Preamble" : "Paragraph " + label;
+  $("panel-title").textContent = titleOf(ref);
   $("panel-section").textContent = p.section || "";
   const text = $("panel-text");
   text.replaceChildren(...highlighted(p.text, spans || []));
@@ -338,12 +390,54 @@ function renderBrowser() {
     const button = el("button");
     button.type = "button";
     button.append(el("span", "label", p.paragraph), document.createTextNode(p.text));
-    button.addEventListener("click", () => openParagraph(p.paragraph, []));
+    button.addEventListener("click", () => openParagraph({ key: p.paragraph, label: p.paragraph }, []));
     item.append(button);
     list.append(item);
     shown++;
   }
-  $("filter-count").textContent = shown + " of " + state.paragraphs.size + " paragraphs";
+  const loaded = state.paragraphs.size;
+  $("filter-count").textContent = state.next === null ? shown + " of " + loaded + " paragraphs"
+    : query ? shown + " of " + loaded + " loaded paragraphs match; " + state.total + " in all."
+    : loaded + " of " + state.total + " paragraphs loaded.";
+  $("more").hidden = state.next === null;
+}
+
+// The browser's paragraphs, a page at a time: the first page again (`restart`), or the next one.
+const PAGE = 100;
+
+async function loadParagraphs(restart) {
+  const cursor = restart ? null : state.next;
+  const reply = await api("/api/paragraphs?limit=" + PAGE + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+  if (!reply.ok) {
+    let body = {};
+    try { body = await reply.json(); } catch (e) { /* not JSON */ }
+    const error = new Error(body.message || "The paragraphs could not be loaded (the server answered " + reply.status + ").");
+    error.code = body.error;
+    throw error;
+  }
+  const page = await reply.json();
+  if (restart) state.paragraphs.clear();
+  page.paragraphs.forEach((p) => state.paragraphs.set(p.paragraph, p));
+  state.next = page.next || null;
+  renderBrowser();
+}
+
+async function loadMore() {
+  const button = $("more");
+  button.disabled = true;
+  try {
+    await loadParagraphs(false);
+  } catch (e) {
+    if (e.code !== "invalid_cursor") {
+      $("filter-count").textContent = plainError(e);
+      return;
+    }
+    // the documents changed since the first page: their pages start again
+    await loadParagraphs(true).catch(() => {});
+    $("filter-count").textContent = "The documents changed, so the list starts again: " + $("filter-count").textContent;
+  } finally {
+    button.disabled = false;
+  }
 }
 
 // What ingestion dropped or flagged, at the top of the document browser.
@@ -355,11 +449,14 @@ function renderNotes(notes) {
   box.append(el("summary", null, notes.length + " ingestion note" + (notes.length === 1 ? "" : "s")
     + ": lines dropped or flagged when the document was read"));
   const list = el("ul");
-  for (const n of notes) {
-    const lines = n.firstLine === n.lastLine ? "line " + n.firstLine : "lines " + n.firstLine + "-" + n.lastLine;
-    list.append(el("li", null, n.action + " " + lines + ": " + n.message));
-  }
+  for (const n of notes) list.append(el("li", null, noteText(n)));
   box.append(list);
+}
+
+// One ingestion note: "dropped lines 3-4: a page header".
+function noteText(n) {
+  const lines = n.firstLine === n.lastLine ? "line " + n.firstLine : "lines " + n.firstLine + "-" + n.lastLine;
+  return n.action + " " + lines + ": " + n.message;
 }
 
 // ---- asking ----------------------------------------------------------------------------------------
@@ -405,7 +502,7 @@ function showResult(item, response, texts) {
     const closest = response.retrieved.slice(0, 3);
     if (closest.length > 0) {
       const line = el("span", "closest", "Closest paragraphs: ");
-      closest.forEach((r) => line.append(chip(r.paragraph, [], texts)));
+      closest.forEach((r) => line.append(chip(refOf(r), [], texts)));
       item.append(line);
     }
   } else {
@@ -417,9 +514,9 @@ function showResult(item, response, texts) {
   if (response.notice) item.append(el("p", "notice", response.notice));
 }
 
-// The passages of paragraph `label` that the answer's statements rest on.
-function citedSpans(response, label) {
-  return response.statements.flatMap((s) => (s.citations || []).filter((x) => x.paragraph === label));
+// The passages of the paragraph `ref` names that the answer's statements rest on.
+function citedSpans(response, ref) {
+  return response.statements.flatMap((s) => (s.citations || []).filter((x) => refOf(x).key === ref.key));
 }
 
 // Every cited paragraph with its section, under the answer, each opening the paragraph with all the
@@ -428,9 +525,9 @@ function sources(response, texts) {
   const list = el("ul", "sources");
   list.setAttribute("aria-label", "Sources");
   for (const c of response.citations || []) {
-    const spans = citedSpans(response, c.paragraph);
+    const ref = refOf(c);
     const entry = el("li");
-    entry.append(chip(c.paragraph, spans, texts), document.createTextNode(" " + (c.section || "")));
+    entry.append(chip(ref, citedSpans(response, ref), texts), document.createTextNode(" " + (c.section || "")));
     list.append(entry);
   }
   return list;
@@ -440,9 +537,9 @@ function sources(response, texts) {
 function asText(response) {
   const lines = [response.answer, ""];
   for (const c of response.citations || []) {
-    const spans = citedSpans(response, c.paragraph);
+    const spans = citedSpans(response, refOf(c));
     const quoted = spans.length > 0 ? spans.map((x) => c.text.slice(x.start, x.end)).join(" … ") : c.text;
-    lines.push("[" + c.paragraph + "] " + (c.section ? c.section + ": " : "") + "\u201c" + quoted + "\u201d");
+    lines.push("[" + refOf(c).label + "] " + (c.section ? c.section + ": " : "") + "\u201c" + quoted + "\u201d");
   }
   return lines.join("\n");
 }
@@ -543,7 +640,8 @@ async function ask(question) {
       signal: controller.signal,
       headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
       // the page shows retrieved paragraphs, never the dropped statements: it asks for what it shows
-      body: JSON.stringify({ question, history: state.history.slice(-MAX_HISTORY), include: ["retrieved"] }),
+      body: JSON.stringify(Object.assign({ question, history: state.history.slice(-MAX_HISTORY), include: ["retrieved"] },
+        state.scope.size > 0 ? { documents: [...state.scope] } : {})),
     });
     if (!reply.ok) {
       let message = "The server answered " + reply.status + ".";
@@ -634,6 +732,7 @@ function togglePanel(id, open) {
   panel.hidden = !open;
   if (id === "browser") $("browse").setAttribute("aria-expanded", String(open));
   if (id === "chats") $("show-chats").setAttribute("aria-expanded", String(open));
+  if (id === "documents") $("show-documents").setAttribute("aria-expanded", String(open));
   if (id === "paragraph-panel" && !open) {
     const opener = state.opener;
     state.opener = null;
@@ -641,34 +740,33 @@ function togglePanel(id, open) {
   }
 }
 
-// every page of /api/paragraphs, following each page's cursor to the end
-async function allParagraphs() {
-  const all = [];
-  let cursor = null;
-  do {
-    const reply = await api("/api/paragraphs?limit=1000" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
-    if (!reply.ok) throw new Error((await reply.json()).message);
-    const page = await reply.json();
-    all.push(...page.paragraphs);
-    cursor = page.next;
-  } while (cursor);
-  return all;
+// The line under the title: what the server answers from. Library health also counts its documents.
+async function loadHealth() {
+  const reply = await api("/api/health");
+  const health = await reply.json().catch(() => ({}));
+  if (!reply.ok) throw new Error(health.message || "the server answered " + reply.status + ".");
+  state.total = health.paragraphs;
+  const library = typeof health.documents === "number";
+  const name = library ? "Library" : health.document;
+  $("doc-name").textContent = name + " · " + (library ? health.documents + " document" + (health.documents === 1 ? "" : "s") + " · " : "")
+    + health.paragraphs + " paragraphs · " + health.model;
+  document.title = name + " · Paracite";
+  return health;
 }
 
 async function load() {
   try {
-    const health = await api("/api/health").then((r) => r.json());
-    const paragraphs = await allParagraphs();
-    $("doc-name").textContent = health.document + " · " + health.paragraphs + " paragraphs · " + health.model;
-    document.title = health.document + " · Paracite";
+    const health = await loadHealth();
     state.document = health.document;
     const saved = loadChats();
     if (saved.length > 0 && $("log").children.length === 0) openChat(saved[0]);
     renderChats();
-    paragraphs.forEach((p) => state.paragraphs.set(p.paragraph, p));
-    renderBrowser();
-    const summary = await api("/api/document");
-    if (summary.ok) renderNotes((await summary.json()).ingestion || []);
+    await loadParagraphs(true);
+    await loadLibrary();
+    if (!state.library) {
+      const summary = await api("/api/document");
+      if (summary.ok) renderNotes((await summary.json()).ingestion || []);
+    }
   } catch (e) {
     $("doc-name").textContent = "Could not load the document: " + (e.message || e);
   }
@@ -735,6 +833,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("browser-close").addEventListener("click", () => { togglePanel("browser", false); $("browse").focus(); });
   $("panel-close").addEventListener("click", () => togglePanel("paragraph-panel", false));
   $("filter").addEventListener("input", renderBrowser);
+  $("more").addEventListener("click", loadMore);
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !$("preview").hidden) {
       hidePreview();
@@ -744,6 +843,7 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!$("paragraph-panel").hidden) togglePanel("paragraph-panel", false);
       else if (!$("browser").hidden) { togglePanel("browser", false); $("browse").focus(); }
       else if (!$("chats").hidden) { togglePanel("chats", false); $("show-chats").focus(); }
+      else if (!$("documents").hidden) { togglePanel("documents", false); $("show-documents").focus(); }
     }
   });
   $("key-form").addEventListener("submit", (e) => {

@@ -8,9 +8,12 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.server.Server;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,6 +63,35 @@ class AccessibilityTest {
                 } finally {
                     driver.quit();
                 }
+            }
+        }
+    }
+
+    @Test
+    void the_library_page_has_no_serious_or_critical_violations_with_the_documents_panel_open(@TempDir Path dir) {
+        Browser.assumeInstalled();
+        try (LibraryServer served = LibraryServer.start(dir.resolve("library"))) {
+            served.add("security.txt", LibraryServer.SECURITY);
+            served.add("travel.txt", LibraryServer.TRAVEL);
+            ChromeDriver driver = Browser.start(1280, 900);
+            try {
+                Browser.openChat(driver, served.port());
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+                wait.until(d -> d.findElement(By.id("show-documents")).isDisplayed());
+                driver.findElement(By.id("question")).sendKeys("What happens to lost badges?", Keys.ENTER);
+                wait.until(d -> d.findElements(By.cssSelector(".msg.assistant:not(.pending) .body button.chip")).size() == 1);
+                assertEquals("security §2", driver.findElement(By.cssSelector(".msg.assistant .body button.chip")).getText());
+                assertEquals(List.of(), blocking(driver), "with a library answer");
+                driver.findElement(By.id("show-documents")).click();
+                driver.findElement(By.cssSelector("li[data-id=travel] input[type=checkbox]")).click();
+                driver.findElement(By.cssSelector("li[data-id=travel] details summary")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("li[data-id=travel] .notes-list li")).isEmpty());
+                driver.findElement(By.cssSelector("li[data-id=security] button.remove")).click();
+                assertEquals(List.of(), blocking(driver), "with the documents panel open, versions shown, a removal to confirm");
+                driver.executeScript("document.querySelector('#document-list label').replaceWith(document.createElement('input'))");
+                assertEquals(1, blocking(driver).size(), "the planted violation: a checkbox without a label");
+            } finally {
+                driver.quit();
             }
         }
     }

@@ -56,6 +56,21 @@ public final class LibraryBench {
             child(Path.of(args[1]), Path.of(args[2]), Boolean.parseBoolean(args[3]));
             return;
         }
+        if (args.length > 0 && args[0].equals("restart")) {
+            // the restart alone, on the library and questions a full run left
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("loadAverageBefore", load());
+            List<Map<String, Object>> restarts = new ArrayList<>();
+            for (int run = 0; run < 3; run++) {
+                restarts.add(restart(Path.of("target/bench/library-data"), Path.of("target/bench/library-questions.txt"),
+                        args.length > 1 ? args[1] : "1g", run == 2));
+                System.out.println(restarts.get(run));
+            }
+            out.put("restarts", restarts);
+            out.put("loadAverageAfter", load());
+            BenchJson.write("library-restart", out);
+            return;
+        }
         int docs = arg(args, 0, 1_000);
         int paragraphs = arg(args, 1, 1_000);
         int threads = arg(args, 2, 1);
@@ -66,6 +81,7 @@ public final class LibraryBench {
         out.put("documents", docs);
         out.put("paragraphsPerDocument", paragraphs);
         out.put("threads", threads);
+        out.put("loadAverageBefore", load());
 
         SyntheticDocument generator = new SyntheticDocument(42);
         List<byte[]> texts = new ArrayList<>(docs);
@@ -80,8 +96,11 @@ public final class LibraryBench {
 
         Path dir = fresh(Path.of("target/bench/library-data"));
         LibrarySettings bm25 = new LibrarySettings(RetrievalSettings.BM25, null, 0, Library.DEFAULT_MAX_UPLOAD);
+        long cpu = cpuNanos();
         double seconds = ingest(dir, bm25, texts, threads);
         out.put("bm25IngestSeconds", BenchJson.round(seconds, 2));
+        out.put("bm25IngestCpuSeconds", BenchJson.round((cpuNanos() - cpu) / 1e9, 2));
+        out.put("loadAverageAfterIngest", load());
         out.put("bm25ParagraphsPerSecond", Math.round((double) docs * paragraphs / seconds));
         out.put("indexMb", BenchJson.round(size(dir) / 1e6, 1));
         System.out.println(out);
@@ -105,10 +124,12 @@ public final class LibraryBench {
             Embedder embedder = new CachingEmbedder(OnnxEmbedder.shared(), 50_000);
             embedder.embed("warm up the model");
             LibrarySettings hybrid = new LibrarySettings(RetrievalSettings.HYBRID, embedder, 0, Library.DEFAULT_MAX_UPLOAD);
+                long hybridCpu = cpuNanos();
             double hybridSeconds = ingest(fresh(Path.of("target/bench/library-hybrid")), hybrid, hybridTexts, 1);
             out.put("hybridDocuments", hybridDocs);
             out.put("hybridParagraphsPerDocument", hybridParagraphs);
             out.put("hybridIngestSeconds", BenchJson.round(hybridSeconds, 2));
+            out.put("hybridIngestCpuSeconds", BenchJson.round((cpuNanos() - hybridCpu) / 1e9, 2));
             out.put("hybridParagraphsPerSecond", Math.round((double) hybridDocs * hybridParagraphs / hybridSeconds));
         }
         System.out.println(out);
@@ -198,8 +219,10 @@ public final class LibraryBench {
         List<String> questions = Files.readAllLines(questionsFile);
         Embedder embedder = new CachingEmbedder(LoadingEmbedder.start(OnnxEmbedder.PRODUCT, OnnxEmbedder::shared), 50_000);
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         Library library = Library.open(dir, new LibrarySettings(RetrievalSettings.BM25, embedder, 0, Library.DEFAULT_MAX_UPLOAD));
         long opened = System.nanoTime();
+        long openCpu = cpuNanos() - cpu0;
         Corpus corpus = library.corpus();
         Assistant assistant = new Assistant(new Retriever(corpus.document(), corpus.search()),
                 new ExtractiveModel(corpus.search().terms(), embedder), null, FollowUp.INSTANCE,
@@ -211,6 +234,9 @@ public final class LibraryBench {
         System.out.println("answered " + first.outcome());
         System.out.println("jvmStartToAnswerMs=" + (System.currentTimeMillis() - jvmStart));
         System.out.println("openMs=" + (opened - t0) / 1_000_000);
+        System.out.println("openCpuMsAllThreads=" + openCpu / 1_000_000);
+        System.out.println("processCpuToAnswerMs=" + cpuNanos() / 1_000_000);
+        System.out.println("loadAverage=" + load());
         System.out.println("corpusAndAssistantMs=" + (built - opened) / 1_000_000);
         System.out.println("firstAskMs=" + (answered - built) / 1_000_000);
         System.out.println("paragraphs=" + corpus.document().paragraphs().size());
@@ -233,6 +259,15 @@ public final class LibraryBench {
         System.out.println("heapAfterAsksMb=" + heapAfterGc() / 1_000_000);
         library.close();
         System.exit(0);
+    }
+
+    /** CPU time of this process, all threads: on a shared machine the figure load does not inflate. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long heapAfterGc() throws InterruptedException {

@@ -61,18 +61,27 @@ final class SyntheticDocument {
 
     /** The text of a document with {@code paragraphs} numbered paragraphs. */
     String text(int paragraphs) {
+        return text(paragraphs, 70);
+    }
+
+    /** The same with paragraphs of about {@code meanWords} words (45: some 300 characters). */
+    String text(int paragraphs, int meanWords) {
         StringBuilder out = new StringBuilder(paragraphs * 480);
         for (int n = 1; n <= paragraphs; n++) {
             if (n % 50 == 1) {
                 out.append(roman((n / 50) % 3999 + 1)).append(". ").append(capital(word())).append(' ').append(word()).append('\n');
             }
-            out.append(n).append(". ").append(paragraph()).append('\n');
+            out.append(n).append(". ").append(paragraph(meanWords)).append('\n');
         }
         return out.toString();
     }
 
     String paragraph() {
-        int words = (int) Math.max(10, Math.min(200, 70 + random.nextGaussian() * 30));
+        return paragraph(70);
+    }
+
+    private String paragraph(int meanWords) {
+        int words = (int) Math.max(10, Math.min(200, meanWords + random.nextGaussian() * meanWords * 3 / 7));
         StringBuilder p = new StringBuilder();
         int inSentence = 0;
         int sentence = 8 + random.nextInt(18);

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -35,9 +36,11 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -117,31 +120,33 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    private Library(Path dir, LibrarySettings settings) throws IOException {
+    private Library(Path dir, LibrarySettings settings, Directory directory) throws IOException {
         this.dir = dir;
         this.settings = settings;
         this.analyzer = new ParagraphAnalyzer(settings.retrieval().stemming());
-        this.directory = FSDirectory.open(dir);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setSimilarity(new BM25Similarity(settings.retrieval().k1(), settings.retrieval().b()))
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        this.directory = directory;
         try {
-            writer = new IndexWriter(directory, config);
+            writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         } catch (LockObtainFailedException e) {
             writer = null;
         }
-        if (writer != null) {
-            if (!DirectoryReader.indexExists(directory)) {
-                writer.setLiveCommitData(commitData().entrySet());
-                writer.commit();
+        try {
+            if (writer != null) {
+                if (!DirectoryReader.indexExists(directory)) {
+                    writer.setLiveCommitData(commitData().entrySet());
+                    writer.commit();
+                }
+            } else if (!DirectoryReader.indexExists(directory)) {
+                throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir
+                        + " is being created by another Paracite process; try again when it has finished.");
             }
-        } else if (!DirectoryReader.indexExists(directory)) {
-            throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir
-                    + " is being created by another Paracite process; try again when it has finished.");
+            this.searchers = new SearcherManager(directory, null);
+            checkCompatible();
+            this.entries = load();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(writer); // gives the write lock back
+            throw e;
         }
-        this.searchers = new SearcherManager(directory, null);
-        checkCompatible();
-        this.entries = load();
     }
 
     /**
@@ -151,21 +156,51 @@ public final class Library implements AutoCloseable {
      *                          or holds a library built with other settings
      */
     public static Library open(Path dir, LibrarySettings settings) {
+        return open(dir, settings, UnaryOperator.identity());
+    }
+
+    /** The same over the index directory as {@code wrap} returns it: the seam tests use to make the disk fail. */
+    static Library open(Path dir, LibrarySettings settings, UnaryOperator<Directory> wrap) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new LibraryException("The data directory " + dir + " cannot be created: " + reason(e) + ".", e);
+            throw new LibraryException("The data directory " + dir + " cannot be created: " + fileInTheWay(dir)
+                    .map(file -> file + " is a file, not a directory").orElseGet(() -> reason(e)) + ".", e);
         }
         if (!Files.isWritable(dir) && !Files.exists(dir.resolve("write.lock"))) {
             throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir
                     + " is not writable; give Paracite a directory it may write to.");
         }
+        Directory directory = null;
         try {
-            return new Library(dir, settings);
-        } catch (IOException e) {
+            directory = wrap.apply(FSDirectory.open(dir));
+            return new Library(dir, settings, directory);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(directory);
+            if (e instanceof LibraryException known) {
+                throw known;
+            }
             throw new LibraryException("The data directory " + dir + " cannot be opened as a library: "
                     + reason(e) + ".", e);
         }
+    }
+
+    /** The regular file standing where {@code dir} or one of its parents should be a directory, if any. */
+    private static Optional<Path> fileInTheWay(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? Optional.empty() : Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writers never commit on close: only a whole add or remove commits, so closing after a failure publishes nothing. */
+    private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer)
+                .setSimilarity(new BM25Similarity(settings.retrieval().k1(), settings.retrieval().b()))
+                .setOpenMode(mode)
+                .setCommitOnClose(false);
     }
 
     private Map<String, String> commitData() {
@@ -207,7 +242,7 @@ public final class Library implements AutoCloseable {
         try {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = leaf.reader().storedFields();
+                StoredFields stored = sequential(leaf.reader());
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live != null && !live.get(doc)) {
                         continue;
@@ -244,6 +279,15 @@ public final class Library implements AutoCloseable {
     }
 
     private record Ordered(int ord, Paragraph paragraph) {}
+
+    /**
+     * Stored fields for reading a segment front to back, as a merge does: each compressed block is
+     * decompressed once, not once per paragraph (at 1M paragraphs the per-document reads were most of
+     * the open's time).
+     */
+    private static StoredFields sequential(LeafReader reader) throws IOException {
+        return reader instanceof CodecReader codec ? codec.getFieldsReader().getMergeInstance() : reader.storedFields();
+    }
 
     private static Paragraph paragraph(org.apache.lucene.document.Document d, String section) {
         String id = d.get(DOC);
@@ -457,9 +501,7 @@ public final class Library implements AutoCloseable {
 
     private void reopenWriter() {
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                    .setSimilarity(new BM25Similarity(settings.retrieval().k1(), settings.retrieval().b()))
-                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+            writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
         } catch (IOException e) {
             throw new LibraryException("The library in " + dir + " cannot be written: " + reason(e) + ".", e);
         }
@@ -640,18 +682,19 @@ public final class Library implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(searchers);
+        closeQuietly(writer);
+        closeQuietly(directory);
+    }
+
+    /** Closing: nothing committed can be lost (writers never commit on close), so there is nothing to report. */
+    private static void closeQuietly(AutoCloseable resource) {
         try {
-            searchers.close();
-        } catch (IOException | NullPointerException e) {
-            // closing: nothing to report
-        }
-        try {
-            if (writer != null && writer.isOpen()) {
-                writer.close();
+            if (resource != null) {
+                resource.close();
             }
-            directory.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            // see above
         }
     }
 }

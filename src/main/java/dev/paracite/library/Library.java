@@ -2,7 +2,6 @@ package dev.paracite.library;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
-import dev.paracite.corpus.IngestionNote;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.grounding.Context;
 import dev.paracite.json.Json;
@@ -33,15 +32,13 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -58,7 +55,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The user's documents, kept in a data directory as one Lucene index on disk: every paragraph of every
@@ -75,30 +72,38 @@ public final class Library implements AutoCloseable {
     /** Paragraphs embedded per call while adding, when retrieval is hybrid. */
     private static final int BATCH = 32;
     private static final Pattern ID = Pattern.compile(Document.Part.ID);
-    /** Bumped when what is stored changes shape; a library of another format is refused, not misread. */
-    static final String FORMAT = "1";
+    /**
+     * Bumped when what is stored changes shape; a library of another format is refused, not misread.
+     * 2: paragraphs carry doc values for opening without reading their stored fields.
+     */
+    static final String FORMAT = "2";
 
     static final String KIND = "kind";
     static final String PARAGRAPH = "paragraph";
     static final String VERSION_ENTRY = "version";
     static final String DOC = "doc";
     static final String DOCVER = "docver";
-    static final String KEY = "key";
     static final String VERSION = "version_number";
     static final String LABEL = "label";
     static final String ORD = "ord";
     static final String BODY = "body";
     static final String HEADING = "heading";
     static final String LINE = "line";
-    private static final String TITLE = "title";
-    private static final String SHA = "sha256";
-    private static final String ADDED = "added";
-    private static final String SOURCE = "source";
-    private static final String FORMAT_FIELD = "format";
-    private static final String COUNT = "paragraphs";
-    private static final String SECTIONS = "sections";
-    private static final String NOTES = "notes";
-    private static final String NAMES = "names";
+    /** Doc values of a paragraph, read when the library opens: its version ({@code id@version}), label, line, section. */
+    static final String P_DOCVER = "p_docver";
+    static final String P_LABEL = "p_label";
+    static final String P_LINE = "p_line";
+    /** 0 for no section, else the position in its version's sections, from 1; -1 for one not among them (read from HEADING). */
+    static final String P_SECTION = "p_section";
+    static final String TITLE = "title";
+    static final String SHA = "sha256";
+    static final String ADDED = "added";
+    static final String SOURCE = "source";
+    static final String FORMAT_FIELD = "format";
+    static final String COUNT = "paragraphs";
+    static final String SECTIONS = "sections";
+    static final String NOTES = "notes";
+    static final String NAMES = "names";
 
     private final Path dir;
     private final LibrarySettings settings;
@@ -113,8 +118,11 @@ public final class Library implements AutoCloseable {
     private long generation;
     private Corpus corpus;
 
-    /** A document as kept in memory: its versions, oldest first, and the latest version's paragraphs and names. */
-    record Entry(String id, String title, List<VersionInfo> versions, Document latest, Set<String> names) {
+    /**
+     * A document as kept in memory: its versions, oldest first, the latest version's paragraphs (labelled
+     * as a library of several documents shows them, {@code travel §4}; texts on disk) and the names it is about.
+     */
+    record Entry(String id, String title, List<VersionInfo> versions, List<Paragraph> latest, Set<String> names) {
         VersionInfo last() {
             return versions.get(versions.size() - 1);
         }
@@ -231,62 +239,13 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** Reads every kept version's entry and the latest versions' paragraphs from the index, in one pass. */
     private Map<String, Entry> load() throws IOException {
-        Map<String, List<VersionInfo>> versions = new TreeMap<>();
-        Map<String, String> titles = new HashMap<>();
-        Map<String, List<String>> names = new HashMap<>();
-        Map<String, List<Ordered>> paragraphs = new HashMap<>();
-        Map<String, String> sections = new HashMap<>();
         IndexSearcher searcher = searchers.acquire();
         try {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = sequential(leaf.reader());
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if (live != null && !live.get(doc)) {
-                        continue;
-                    }
-                    org.apache.lucene.document.Document d = stored.document(doc);
-                    String id = d.get(DOC);
-                    int version = d.getField(VERSION).numericValue().intValue();
-                    if (VERSION_ENTRY.equals(d.get(KIND))) {
-                        versions.computeIfAbsent(id, k -> new ArrayList<>()).add(versionInfo(d));
-                        titles.merge(id + "@" + version, d.get(TITLE), (a, b) -> a);
-                        names.put(id + "@" + version, List.of(Json.read(d.get(NAMES), String[].class)));
-                    } else {
-                        String section = sections.computeIfAbsent(d.get(HEADING), s -> s);
-                        paragraphs.computeIfAbsent(id + "@" + version, k -> new ArrayList<>())
-                                .add(new Ordered(d.getField(ORD).numericValue().intValue(), paragraph(d, section)));
-                    }
-                }
-            }
+            return EntryReader.read(searcher, this::text);
         } finally {
             searchers.release(searcher);
         }
-        Map<String, Entry> loaded = new TreeMap<>();
-        versions.forEach((id, kept) -> {
-            kept.sort((a, b) -> Integer.compare(a.version(), b.version()));
-            VersionInfo last = kept.get(kept.size() - 1);
-            String key = id + "@" + last.version();
-            List<Ordered> latest = new ArrayList<>(paragraphs.getOrDefault(key, List.of()));
-            latest.sort((a, b) -> Integer.compare(a.ord(), b.ord()));
-            List<Paragraph> ordered = latest.stream().map(Ordered::paragraph).toList();
-            loaded.put(id, new Entry(id, titles.get(key), kept, new Document(id, ordered, last.sections(), last.notes()),
-                    Set.copyOf(names.get(key))));
-        });
-        return loaded;
-    }
-
-    private record Ordered(int ord, Paragraph paragraph) {}
-
-    /**
-     * Stored fields for reading a segment front to back, as a merge does: each compressed block is
-     * decompressed once, not once per paragraph (at 1M paragraphs the per-document reads were most of
-     * the open's time).
-     */
-    private static StoredFields sequential(LeafReader reader) throws IOException {
-        return reader instanceof CodecReader codec ? codec.getFieldsReader().getMergeInstance() : reader.storedFields();
     }
 
     private static Paragraph paragraph(org.apache.lucene.document.Document d, String section) {
@@ -295,18 +254,6 @@ public final class Library implements AutoCloseable {
         String label = d.get(LABEL);
         return new Paragraph(label, section, d.get(BODY), d.getField(LINE).numericValue().intValue(),
                 new Paragraph.Source(id, version, label));
-    }
-
-    private static VersionInfo versionInfo(org.apache.lucene.document.Document d) {
-        try {
-            List<String> sections = List.of(Json.read(d.get(SECTIONS), String[].class));
-            List<IngestionNote> notes = List.of(Json.read(d.get(NOTES), IngestionNote[].class));
-            return new VersionInfo(d.getField(VERSION).numericValue().intValue(), d.get(SHA),
-                    Instant.ofEpochMilli(d.getField(ADDED).numericValue().longValue()), d.get(SOURCE), d.get(FORMAT_FIELD),
-                    d.getField(COUNT).numericValue().intValue(), sections, notes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -359,9 +306,8 @@ public final class Library implements AutoCloseable {
             List<VersionInfo> kept = new ArrayList<>(existing == null ? List.of() : existing.versions());
             kept.removeIf(v -> dropped.contains(v.version()));
             kept.add(info);
-            Document latest = new Document(id, parsed.paragraphs().stream().map(p -> new Paragraph(p.label(), p.section(),
-                    p.text(), p.line(), new Paragraph.Source(id, version, p.label()))).toList(), parsed.sections(),
-                    parsed.notes());
+            List<Paragraph> latest = parsed.paragraphs().stream().map(p -> Paragraph.kept(Document.Part.qualified(id, p.label()),
+                    p.section(), p.line(), new Paragraph.Source(id, version, p.label()), this::text)).toList();
             changed(id, new Entry(id, title, kept, latest, names));
             return new Added(id, version, false, parsed.paragraphs().size(), parsed.notes());
         }
@@ -375,6 +321,10 @@ public final class Library implements AutoCloseable {
     private void write(IndexWriter w, String id, String title, VersionInfo info, Document parsed, Set<String> names,
                        Progress progress) throws IOException {
         String docver = id + "@" + info.version();
+        Map<String, Integer> sectionNumbers = new HashMap<>();
+        for (int i = 0; i < info.sections().size(); i++) {
+            sectionNumbers.putIfAbsent(info.sections().get(i), i + 1);
+        }
         List<Paragraph> all = parsed.paragraphs();
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Paragraph> batch = all.subList(from, Math.min(all.size(), from + BATCH));
@@ -387,23 +337,23 @@ public final class Library implements AutoCloseable {
                 doc.add(new StringField(KIND, PARAGRAPH, Field.Store.YES));
                 doc.add(new StringField(DOC, id, Field.Store.YES));
                 doc.add(new StringField(DOCVER, docver, Field.Store.NO));
-                doc.add(new StringField(KEY, docver + "#" + p.label(), Field.Store.NO));
                 doc.add(new StoredField(VERSION, info.version()));
                 doc.add(new StoredField(LABEL, p.label()));
                 doc.add(new IntPoint(ORD, from + i));
                 doc.add(new NumericDocValuesField(ORD, from + i));
+                doc.add(new SortedDocValuesField(P_DOCVER, new BytesRef(docver)));
+                doc.add(new SortedDocValuesField(P_LABEL, new BytesRef(p.label())));
+                doc.add(new NumericDocValuesField(P_LINE, p.line()));
+                doc.add(new NumericDocValuesField(P_SECTION, p.section().isEmpty() ? 0 : sectionNumbers.getOrDefault(p.section(), -1)));
                 doc.add(new StoredField(ORD, from + i));
                 doc.add(new StoredField(BODY, p.text()));
                 doc.add(new StoredField(HEADING, p.section()));
                 doc.add(new StoredField(LINE, p.line()));
                 // a prompt injection is never ranked into a model's context; named, it is still reached
-                if (!Instructions.addressesAnAssistant(p.text())) {
-                    doc.add(new TextField(IndexedSearch.TEXT, p.text(), Field.Store.NO));
-                    doc.add(new TextField(IndexedSearch.SECTION, p.section(), Field.Store.NO));
-                    if (vectors != null) {
-                        doc.add(new KnnFloatVectorField(IndexedSearch.VECTOR, vectors.get(i),
-                                VectorSimilarityFunction.DOT_PRODUCT));
-                    }
+                boolean searchable = !Instructions.addressesAnAssistant(p.text());
+                searchable(doc, searchable ? p.text() : "", searchable ? p.section() : "");
+                if (searchable && vectors != null) {
+                    doc.add(new KnnFloatVectorField(IndexedSearch.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
                 }
                 docs.add(doc);
             }
@@ -411,6 +361,7 @@ public final class Library implements AutoCloseable {
             progress.indexed(from + batch.size(), all.size());
         }
         org.apache.lucene.document.Document entry = new org.apache.lucene.document.Document();
+        searchable(entry, "", "");
         entry.add(new StringField(KIND, VERSION_ENTRY, Field.Store.YES));
         entry.add(new StringField(DOC, id, Field.Store.YES));
         entry.add(new StringField(DOCVER, docver, Field.Store.NO));
@@ -425,6 +376,16 @@ public final class Library implements AutoCloseable {
         entry.add(new StoredField(NOTES, Json.write(info.notes())));
         entry.add(new StoredField(NAMES, Json.write(names)));
         w.addDocument(entry);
+    }
+
+    /**
+     * The searched fields. Every document has them, empty where nothing is to be found (an entry, an
+     * injection): norms are then dense, which makes flushing and merging cheaper, and an empty field adds
+     * no term, so BM25's statistics are those of the searchable paragraphs alone.
+     */
+    private static void searchable(org.apache.lucene.document.Document doc, String text, String section) {
+        doc.add(new TextField(IndexedSearch.TEXT, text, Field.Store.NO));
+        doc.add(new TextField(IndexedSearch.SECTION, section, Field.Store.NO));
     }
 
     /** Removes a document with all its versions; false when there is no such document. */
@@ -522,8 +483,18 @@ public final class Library implements AutoCloseable {
 
     /** The paragraph as version {@code version} of document {@code id} has it, while that version is kept. */
     public Optional<Paragraph> paragraph(String id, int version, String label) {
-        List<Paragraph> found = query(new TermQuery(new Term(KEY, id + "@" + version + "#" + label)), 1, null);
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(DOCVER, id + "@" + version)), BooleanClause.Occur.FILTER)
+                .add(SortedDocValuesField.newSlowExactQuery(P_LABEL, new BytesRef(label)), BooleanClause.Occur.FILTER).build();
+        List<Paragraph> found = query(query, 1, null);
         return found.stream().findFirst();
+    }
+
+    /** The text of a kept paragraph, read from the index. */
+    private String text(Paragraph.Source source) {
+        return paragraph(source.document(), source.version(), source.label()).map(Paragraph::text)
+                .orElseThrow(() -> new LibraryException(LibraryException.Reason.NOT_FOUND, "Version " + source.version()
+                        + " of document \"" + source.document() + "\" is no longer kept; ask again."));
     }
 
     /**

@@ -41,7 +41,9 @@ final class DocumentRoutes {
     }
 
     void paragraphs(Context ctx) {
-        Json.respond(ctx, Paging.of(ctx, document.get().paragraphs().stream().map(ParagraphView::of).toList()));
+        Paging.Page<Paragraph> page = Paging.of(ctx, document.get().paragraphs());
+        // only the page's texts are read: a library's paragraphs keep theirs on disk
+        Json.respond(ctx, new Paging.Page<>(page.paragraphs().stream().map(ParagraphView::of).toList(), page.next()));
     }
 
     void paragraph(Context ctx) {

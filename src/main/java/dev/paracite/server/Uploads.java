@@ -99,10 +99,28 @@ final class Uploads {
         } catch (IOException | ServletException | RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("exceeded")) {
+                    drain(ctx, maxUpload);
                     throw tooLarge(maxUpload);
                 }
             }
             throw ApiError.badRequest("invalid_upload", "The body is not a multipart/form-data form that can be read.");
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body cut off at the limit (up to as much again), so a client still
+     * sending it reaches the end and reads the 413: closing on unread bytes resets the connection, and
+     * the client sees that instead of the answer. Past that the connection is closed anyway.
+     */
+    private static void drain(Context ctx, long maxUpload) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = maxUpload + FORM_OVERHEAD;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the body cannot be read further; the 413 goes out all the same
         }
     }
 

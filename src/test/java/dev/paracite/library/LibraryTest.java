@@ -103,6 +103,11 @@ class LibraryTest {
             assertEquals(List.of("security", "travel"), library.documents().stream().map(DocumentInfo::id).toList());
         }
         assertEquals(reads, DocumentLoader.reads(), "reopening read no file");
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            // texts stay on disk until read, and read back as added
+            assertEquals("Expense claims are filed within thirty days of return.",
+                    library.corpus().document().paragraph("travel §3").orElseThrow().text());
+        }
         assertEquals(before, after);
         assertTrue(after.get(1).contains("[security §2]"), after.get(1));
         assertTrue(after.get(3).contains("[security §2]"), after.get(3));
@@ -167,6 +172,16 @@ class LibraryTest {
                     .map(VersionInfo::version).toList());
             assertTrue(library.paragraph("travel", 2, "3").isEmpty());
             assertTrue(library.paragraph("travel", 3, "3").orElseThrow().text().contains("thirty-3"));
+
+            // the corpus's paragraphs keep their texts on disk: one of a version since dropped says so
+            Paragraph held = library.corpus().document().paragraph("3").orElseThrow();
+            assertTrue(held.text().contains("thirty-4"), held.text());
+            library.add(upload("travel.txt", TRAVEL.replace("thirty", "thirty-5")), Progress.NONE);
+            library.add(upload("travel.txt", TRAVEL.replace("thirty", "thirty-6")), Progress.NONE);
+            LibraryException gone = assertThrows(LibraryException.class, held::text);
+            assertEquals(LibraryException.Reason.NOT_FOUND, gone.reason());
+            assertEquals("Version 4 of document \"travel\" is no longer kept; ask again.", gone.getMessage());
+            assertTrue(library.corpus().document().paragraph("3").orElseThrow().text().contains("thirty-6"));
         }
     }
 

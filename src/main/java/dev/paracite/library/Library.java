@@ -18,14 +18,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Field;
@@ -69,6 +72,8 @@ public final class Library implements AutoCloseable {
 
     /** Files larger than this are refused by default. */
     public static final long DEFAULT_MAX_UPLOAD = 20_000_000;
+    /** Paragraph texts kept in memory after reading them (a few answers' worth). */
+    private static final int RECENT_TEXTS = 256;
     /** Paragraphs embedded per call while adding, when retrieval is hybrid. */
     private static final int BATCH = 32;
     private static final Pattern ID = Pattern.compile(Document.Part.ID);
@@ -117,6 +122,14 @@ public final class Library implements AutoCloseable {
     private Map<String, Entry> entries;
     private long generation;
     private Corpus corpus;
+    /** The texts read last: an answer reads a cited or named paragraph's text several times. Versions never change. */
+    private final Map<Paragraph.Source, String> recentTexts = Collections.synchronizedMap(
+            new LinkedHashMap<>(RECENT_TEXTS, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Paragraph.Source, String> eldest) {
+                    return size() > RECENT_TEXTS;
+                }
+            });
 
     /**
      * A document as kept in memory: its versions, oldest first, the latest version's paragraphs (labelled
@@ -305,6 +318,7 @@ public final class Library implements AutoCloseable {
             }
             List<VersionInfo> kept = new ArrayList<>(existing == null ? List.of() : existing.versions());
             kept.removeIf(v -> dropped.contains(v.version()));
+            forget(s -> s.document().equals(id) && dropped.contains(s.version()));
             kept.add(info);
             List<Paragraph> latest = parsed.paragraphs().stream().map(p -> Paragraph.kept(Document.Part.qualified(id, p.label()),
                     p.section(), p.line(), new Paragraph.Source(id, version, p.label()), this::text)).toList();
@@ -401,6 +415,7 @@ public final class Library implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 throw failed(e, "could not remove " + id);
             }
+            forget(s -> s.document().equals(id));
             changed(id, null);
             return true;
         }
@@ -490,11 +505,24 @@ public final class Library implements AutoCloseable {
         return found.stream().findFirst();
     }
 
+    /** Drops the remembered texts of versions no longer kept. */
+    private void forget(Predicate<Paragraph.Source> gone) {
+        synchronized (recentTexts) {
+            recentTexts.keySet().removeIf(gone);
+        }
+    }
+
     /** The text of a kept paragraph, read from the index. */
     private String text(Paragraph.Source source) {
-        return paragraph(source.document(), source.version(), source.label()).map(Paragraph::text)
+        String known = recentTexts.get(source);
+        if (known != null) {
+            return known;
+        }
+        String text = paragraph(source.document(), source.version(), source.label()).map(Paragraph::text)
                 .orElseThrow(() -> new LibraryException(LibraryException.Reason.NOT_FOUND, "Version " + source.version()
                         + " of document \"" + source.document() + "\" is no longer kept; ask again."));
+        recentTexts.put(source, text);
+        return text;
     }
 
     /**

@@ -4,12 +4,8 @@ import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.grounding.Context;
-import dev.paracite.json.Json;
-import dev.paracite.retrieval.IndexedSearch;
 import dev.paracite.retrieval.ParagraphAnalyzer;
-import dev.paracite.text.Instructions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,21 +25,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -74,9 +61,6 @@ public final class Library implements AutoCloseable {
     public static final long DEFAULT_MAX_UPLOAD = 20_000_000;
     /** Paragraph texts kept in memory after reading them (a few answers' worth). */
     private static final int RECENT_TEXTS = 256;
-    /** Paragraphs embedded per call while adding, when retrieval is hybrid. */
-    private static final int BATCH = 32;
-    private static final Pattern ID = Pattern.compile(Document.Part.ID);
     /**
      * Bumped when what is stored changes shape; a library of another format is refused, not misread.
      * 2: paragraphs carry doc values for opening without reading their stored fields.
@@ -281,7 +265,7 @@ public final class Library implements AutoCloseable {
             throw new LibraryException(LibraryException.Reason.INVALID, upload.fileName() + " is "
                     + megabytes(upload.bytes().length) + "; the largest file accepted is " + megabytes(settings.maxUpload()) + ".");
         }
-        String id = upload.id() != null ? checkedId(upload.id()) : idOf(upload.fileName());
+        String id = upload.id() != null ? DocumentNames.checkedId(upload.id()) : DocumentNames.idOf(upload.fileName());
         String sha = sha256(upload.bytes());
         Entry existing = entries().get(id);
         if (existing != null && existing.last().sha256().equals(sha)) {
@@ -290,7 +274,7 @@ public final class Library implements AutoCloseable {
         DocumentLoader.Loaded loaded = DocumentLoader.read(id, upload.bytes(), "Document " + upload.fileName());
         Document parsed = loaded.document();
         String title = upload.title() != null && !upload.title().isBlank() ? upload.title().strip()
-                : existing != null && upload.title() == null ? existing.title() : titleOf(parsed, upload.fileName());
+                : existing != null && upload.title() == null ? existing.title() : DocumentNames.titleOf(parsed, upload.fileName());
         Set<String> names = Context.of(parsed).names();
         synchronized (writing) {
             IndexWriter w = writable();
@@ -303,7 +287,7 @@ public final class Library implements AutoCloseable {
                     parsed.paragraphs().size(), parsed.sections(), parsed.notes());
             List<Integer> dropped = new ArrayList<>();
             try {
-                write(w, id, title, info, parsed, names, progress);
+                VersionWriter.write(w, id, title, info, parsed, names, vectors() ? settings.embedder() : null, progress);
                 if (existing != null && settings.keepVersions() > 0) {
                     for (VersionInfo old : existing.versions()) {
                         if (old.version() <= version - settings.keepVersions()) {
@@ -330,76 +314,6 @@ public final class Library implements AutoCloseable {
     private static Added unchanged(Entry entry) {
         VersionInfo last = entry.last();
         return new Added(entry.id(), last.version(), true, last.paragraphs(), last.notes());
-    }
-
-    private void write(IndexWriter w, String id, String title, VersionInfo info, Document parsed, Set<String> names,
-                       Progress progress) throws IOException {
-        String docver = id + "@" + info.version();
-        Map<String, Integer> sectionNumbers = new HashMap<>();
-        for (int i = 0; i < info.sections().size(); i++) {
-            sectionNumbers.putIfAbsent(info.sections().get(i), i + 1);
-        }
-        List<Paragraph> all = parsed.paragraphs();
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<Paragraph> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            List<float[]> vectors = vectors() ? settings.embedder().embedAll(batch.stream().map(Paragraph::text).toList())
-                    : null;
-            List<org.apache.lucene.document.Document> docs = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Paragraph p = batch.get(i);
-                org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-                doc.add(new StringField(KIND, PARAGRAPH, Field.Store.YES));
-                doc.add(new StringField(DOC, id, Field.Store.YES));
-                doc.add(new StringField(DOCVER, docver, Field.Store.NO));
-                doc.add(new StoredField(VERSION, info.version()));
-                doc.add(new StoredField(LABEL, p.label()));
-                doc.add(new IntPoint(ORD, from + i));
-                doc.add(new NumericDocValuesField(ORD, from + i));
-                doc.add(new SortedDocValuesField(P_DOCVER, new BytesRef(docver)));
-                doc.add(new SortedDocValuesField(P_LABEL, new BytesRef(p.label())));
-                doc.add(new NumericDocValuesField(P_LINE, p.line()));
-                doc.add(new NumericDocValuesField(P_SECTION, p.section().isEmpty() ? 0 : sectionNumbers.getOrDefault(p.section(), -1)));
-                doc.add(new StoredField(ORD, from + i));
-                doc.add(new StoredField(BODY, p.text()));
-                doc.add(new StoredField(HEADING, p.section()));
-                doc.add(new StoredField(LINE, p.line()));
-                // a prompt injection is never ranked into a model's context; named, it is still reached
-                boolean searchable = !Instructions.addressesAnAssistant(p.text());
-                searchable(doc, searchable ? p.text() : "", searchable ? p.section() : "");
-                if (searchable && vectors != null) {
-                    doc.add(new KnnFloatVectorField(IndexedSearch.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
-                }
-                docs.add(doc);
-            }
-            w.addDocuments(docs);
-            progress.indexed(from + batch.size(), all.size());
-        }
-        org.apache.lucene.document.Document entry = new org.apache.lucene.document.Document();
-        searchable(entry, "", "");
-        entry.add(new StringField(KIND, VERSION_ENTRY, Field.Store.YES));
-        entry.add(new StringField(DOC, id, Field.Store.YES));
-        entry.add(new StringField(DOCVER, docver, Field.Store.NO));
-        entry.add(new StoredField(VERSION, info.version()));
-        entry.add(new StoredField(TITLE, title));
-        entry.add(new StoredField(SHA, info.sha256()));
-        entry.add(new StoredField(ADDED, info.added().toEpochMilli()));
-        entry.add(new StoredField(SOURCE, info.source()));
-        entry.add(new StoredField(FORMAT_FIELD, info.format()));
-        entry.add(new StoredField(COUNT, info.paragraphs()));
-        entry.add(new StoredField(SECTIONS, Json.write(info.sections())));
-        entry.add(new StoredField(NOTES, Json.write(info.notes())));
-        entry.add(new StoredField(NAMES, Json.write(names)));
-        w.addDocument(entry);
-    }
-
-    /**
-     * The searched fields. Every document has them, empty where nothing is to be found (an entry, an
-     * injection): norms are then dense, which makes flushing and merging cheaper, and an empty field adds
-     * no term, so BM25's statistics are those of the searchable paragraphs alone.
-     */
-    private static void searchable(org.apache.lucene.document.Document doc, String text, String section) {
-        doc.add(new TextField(IndexedSearch.TEXT, text, Field.Store.NO));
-        doc.add(new TextField(IndexedSearch.SECTION, section, Field.Store.NO));
     }
 
     /** Removes a document with all its versions; false when there is no such document. */
@@ -594,44 +508,6 @@ public final class Library implements AutoCloseable {
             corpus = LibrarySearch.corpus(generation, entries.values(), searchers, analyzer, settings);
         }
         return corpus;
-    }
-
-    /** Ids are what markers name: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit. */
-    static String checkedId(String id) {
-        if (!ID.matcher(id).matches()) {
-            throw new LibraryException(LibraryException.Reason.INVALID, "The id \"" + clip(id) + "\" is not valid: use "
-                    + "up to 64 lower-case letters, digits, '.', '_' and '-', starting with a letter or digit.");
-        }
-        return id;
-    }
-
-    /** The id a file is filed under by default: its name without the extension, as lower-case words joined by '-'. */
-    static String idOf(String fileName) {
-        String base = baseName(fileName).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        base = base.length() > 64 ? base.substring(0, 64).replaceAll("-+$", "") : base;
-        return base.isEmpty() ? "document" : base;
-    }
-
-    /** A document's own first line when it opens with a short unnumbered one ("Travel policy"), else its file's name. */
-    private static String titleOf(Document parsed, String fileName) {
-        Optional<String> first = parsed.paragraph(Paragraph.PREAMBLE).map(p -> p.text().lines().findFirst().orElse("").strip());
-        return first.filter(t -> !t.isEmpty() && t.length() <= 100).orElseGet(() -> titleOf(fileName));
-    }
-
-    private static String titleOf(String fileName) {
-        String base = baseName(fileName).replaceAll("[-_]+", " ").strip();
-        return base.isEmpty() ? fileName : base;
-    }
-
-    private static String baseName(String fileName) {
-        String name = Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String clip(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     static String sha256(byte[] bytes) {

@@ -63,7 +63,7 @@ final class Uploads {
             throw ApiError.badRequest("invalid_upload", "Send the file as multipart/form-data in a part named \"file\".");
         }
         if (ctx.req().getContentLengthLong() > maxUpload + FORM_OVERHEAD) {
-            throw tooLarge(maxUpload); // before reading a byte of it: a client that sent Expect: 100-continue sends nothing
+            throw unread(ctx, maxUpload); // before reading a byte of it: a client that sent Expect: 100-continue sends nothing
         }
         ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(System.getProperty("java.io.tmpdir"),
                 maxUpload, maxUpload + FORM_OVERHEAD, IN_MEMORY));
@@ -100,7 +100,7 @@ final class Uploads {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("exceeded")) {
                     drain(ctx, maxUpload);
-                    throw tooLarge(maxUpload);
+                    throw unread(ctx, maxUpload);
                 }
             }
             throw ApiError.badRequest("invalid_upload", "The body is not a multipart/form-data form that can be read.");
@@ -172,6 +172,15 @@ final class Uploads {
         } catch (IOException e) {
             // the temporary file goes with the request anyway
         }
+    }
+
+    /**
+     * Too large, with the rest of the body unread: the connection closes after the answer, and says so, so
+     * that a client does not send its next request into it.
+     */
+    private static ApiError unread(Context ctx, long maxUpload) {
+        ctx.header("Connection", "close");
+        return tooLarge(maxUpload);
     }
 
     private static ApiError tooLarge(long maxUpload) {

@@ -184,10 +184,14 @@ class LibraryApiTest {
         Http.Reply declared = http.send(Libraries.upload(server.port(), form).expectContinue(true));
         assertError(declared, 413, "payload_too_large");
         assertEquals("The file is larger than the 100000 bytes this server accepts.", declared.json().get("message").asText());
+        // the body is left unread, so the connection is not reused: the server says it closes it
+        assertEquals("close", declared.raw().headers().firstValue("connection").orElse(null));
         // streamed without a length: cut off where the file passes the limit
         Http.Reply streamed = http.send(Libraries.upload(server.port(), form)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))));
         assertError(streamed, 413, "payload_too_large");
+        assertEquals("close", streamed.raw().headers().firstValue("connection").orElse(null));
+        assertEquals(200, http.get("/api/health").status(), "the next request gets a fresh connection");
         assertEquals(null, listed("big"));
         assertEquals("20 MB", Uploads.megabytes(Library.DEFAULT_MAX_UPLOAD));
     }

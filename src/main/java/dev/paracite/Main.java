@@ -208,6 +208,7 @@ public final class Main {
         // the support check and the extractive model embed whatever the retrieval
         Embedder embedder = Objects.requireNonNull(library.settings().embedder(),
                 "a library that answers needs its settings' embedder");
+        embedder.prepare(); // answering embeds: the model loads while the library opens and the first question arrives
         return new Supplier<>() {
             private Corpus built;
             private Assistant assistant;

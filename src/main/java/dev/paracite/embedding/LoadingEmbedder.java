@@ -108,6 +108,11 @@ public final class LoadingEmbedder implements Embedder {
     }
 
     @Override
+    public void prepare() {
+        loading();
+    }
+
+    @Override
     public float[] embed(String text) {
         return model().embed(text);
     }

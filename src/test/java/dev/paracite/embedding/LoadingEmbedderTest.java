@@ -43,4 +43,16 @@ class LoadingEmbedderTest {
         LoadingEmbedder.settle();
         assertEquals(1, loads.get());
     }
+
+    @Test
+    void prepare_starts_a_first_use_load_through_the_cache_and_loads_once() {
+        Embedder cached = new CachingEmbedder(LoadingEmbedder.onFirstUse("one", this::load), 10);
+        cached.prepare();
+        LoadingEmbedder.settle();
+        assertEquals(1, loads.get(), "loaded before any text was embedded");
+        assertArrayEquals(new float[] {1}, cached.embed("a"));
+        cached.prepare();
+        LoadingEmbedder.settle();
+        assertEquals(1, loads.get());
+    }
 }

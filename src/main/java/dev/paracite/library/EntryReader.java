@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class EntryReader {
         versions.forEach((id, kept) -> {
             kept.sort((a, b) -> Integer.compare(a.version(), b.version()));
             VersionInfo last = kept.get(kept.size() - 1);
-            latest.put(id + "@" + last.version(), new Latest(id, last.version(), last.sections(), new ArrayList<>()));
+            latest.put(id + "@" + last.version(), new Latest(id, last.version(), last.sections(), new Paragraph[last.paragraphs()]));
         });
         List<Runnable> leaves = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -87,17 +88,18 @@ final class EntryReader {
         run(leaves);
         Map<String, Library.Entry> read = new TreeMap<>();
         latest.forEach((key, l) -> {
-            l.paragraphs().sort((a, b) -> Integer.compare(a.ord(), b.ord()));
-            read.put(l.id(), new Library.Entry(l.id(), titles.get(key), versions.get(l.id()),
-                    l.paragraphs().stream().map(Ordered::paragraph).toList(), Set.copyOf(names.get(key))));
+            if (Arrays.asList(l.paragraphs()).contains(null)) {
+                throw new LibraryException(LibraryException.Reason.STORAGE, "The library's index is missing paragraphs of "
+                        + key + "; add that document again.");
+            }
+            read.put(l.id(), new Library.Entry(l.id(), titles.get(key), versions.get(l.id()), List.of(l.paragraphs()),
+                    Set.copyOf(names.get(key))));
         });
         return read;
     }
 
-    /** A document's latest version and, as they are read, its paragraphs. */
-    private record Latest(String id, int version, List<String> sections, List<Ordered> paragraphs) {}
-
-    private record Ordered(int ord, Paragraph paragraph) {}
+    /** A document's latest version and, as they are read, its paragraphs in document order. */
+    private record Latest(String id, int version, List<String> sections, Paragraph[] paragraphs) {}
 
     /** Adds the paragraphs of latest versions that one segment holds to their {@link Latest}. */
     private static void paragraphs(LeafReader reader, Map<String, Latest> latest, Paragraph.Texts texts) throws IOException {
@@ -116,7 +118,6 @@ final class EntryReader {
         NumericDocValues sections = reader.getNumericDocValues(Library.P_SECTION);
         StoredFields stored = reader.storedFields();
         Bits live = reader.getLiveDocs();
-        Map<Latest, List<Ordered>> found = new HashMap<>();
         for (int doc = docvers.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docvers.nextDoc()) {
             Latest of = byOrd[docvers.ordValue()];
             if (of == null || live != null && !live.get(doc)) {
@@ -136,13 +137,8 @@ final class EntryReader {
                     : stored.document(doc, Set.of(Library.HEADING)).get(Library.HEADING);
             Paragraph p = Paragraph.kept(Document.Part.qualified(of.id(), label), heading, (int) lines.longValue(),
                     new Paragraph.Source(of.id(), of.version(), label), texts);
-            found.computeIfAbsent(of, k -> new ArrayList<>()).add(new Ordered((int) ords.longValue(), p));
+            of.paragraphs()[(int) ords.longValue()] = p; // each paragraph its own slot: no two threads write one
         }
-        found.forEach((of, list) -> {
-            synchronized (of) {
-                of.paragraphs().addAll(list);
-            }
-        });
     }
 
     /** Runs the tasks on as many threads as there are processors; the first failure is thrown. */

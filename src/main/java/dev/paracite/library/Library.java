@@ -30,6 +30,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -218,10 +219,7 @@ public final class Library implements AutoCloseable {
     }
 
     private void checkCompatible() throws IOException {
-        Map<String, String> stored;
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            stored = reader.getIndexCommit().getUserData();
-        }
+        Map<String, String> stored = SegmentInfos.readLatestCommit(directory).getUserData();
         if (!FORMAT.equals(stored.get("paracite.format"))) {
             close();
             throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir

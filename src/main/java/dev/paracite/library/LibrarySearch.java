@@ -73,7 +73,7 @@ final class LibrarySearch extends IndexedSearch {
     static Corpus corpus(long generation, Collection<Library.Entry> entries, SearcherManager searchers, Analyzer analyzer,
                          LibrarySettings settings) {
         boolean qualified = entries.size() > 1;
-        List<Paragraph> all = new ArrayList<>();
+        List<Paragraph> all = new ArrayList<>(entries.stream().mapToInt(e -> e.latest().size()).sum());
         Set<String> sections = new LinkedHashSet<>();
         Set<String> names = new HashSet<>();
         List<Document.Part> parts = new ArrayList<>();

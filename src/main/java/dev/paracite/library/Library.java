@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,10 @@ public final class Library implements AutoCloseable {
     /** Null when another process holds the write lock: this one only reads. */
     private IndexWriter writer;
     private final SearcherManager searchers;
+    /** Held to start, commit or fail a change; indexing a version's paragraphs runs without it. */
     private final Object writing = new Object();
+    /** Ids with a version being added, guarded by {@code writing}: a second add of one waits for the first. */
+    private final Set<String> adding = new HashSet<>();
     /** Each document's versions and its latest paragraphs; replaced whole under {@code this} on every change. */
     private Map<String, Entry> entries;
     private long generation;
@@ -274,38 +278,77 @@ public final class Library implements AutoCloseable {
         String title = upload.title() != null && !upload.title().isBlank() ? upload.title().strip()
                 : existing != null && upload.title() == null ? existing.title() : DocumentNames.titleOf(parsed, upload.fileName());
         Set<String> names = Context.of(parsed).names();
+        IndexWriter w;
+        int version;
         synchronized (writing) {
-            IndexWriter w = writable();
+            waitForOthersAdding(id);
+            w = writable();
             existing = entries().get(id);
             if (existing != null && existing.last().sha256().equals(sha)) {
                 return unchanged(existing);
             }
-            int version = existing == null ? 1 : existing.last().version() + 1;
+            version = existing == null ? 1 : existing.last().version() + 1;
+            adding.add(id);
+        }
+        try {
             VersionInfo info = new VersionInfo(version, sha, Instant.now(), upload.fileName(), loaded.format(),
                     parsed.paragraphs().size(), parsed.sections(), parsed.notes());
-            List<Integer> dropped = new ArrayList<>();
+            // indexed beside other adds (one block: no commit takes part of it), committed one at a time
             try {
                 VersionWriter.write(w, id, title, info, parsed, names, vectors() ? settings.embedder() : null, progress);
-                if (existing != null && settings.keepVersions() > 0) {
-                    for (VersionInfo old : existing.versions()) {
-                        if (old.version() <= version - settings.keepVersions()) {
-                            w.deleteDocuments(new Term(DOCVER, id + "@" + old.version()));
-                            dropped.add(old.version());
-                        }
+            } catch (IOException | RuntimeException e) {
+                synchronized (writing) {
+                    throw failed(w, e, "could not store " + upload.fileName());
+                }
+            }
+            synchronized (writing) {
+                return committed(w, id, existing, title, info, parsed, names, upload.fileName());
+            }
+        } finally {
+            synchronized (writing) {
+                adding.remove(id);
+                writing.notifyAll();
+            }
+        }
+    }
+
+    /** Drops the versions retention no longer keeps, commits and publishes a version written to {@code w}. */
+    private Added committed(IndexWriter w, String id, Entry existing, String title, VersionInfo info, Document parsed,
+                            Set<String> names, String fileName) {
+        int version = info.version();
+        List<Integer> dropped = new ArrayList<>();
+        try {
+            if (existing != null && settings.keepVersions() > 0) {
+                for (VersionInfo old : existing.versions()) {
+                    if (old.version() <= version - settings.keepVersions()) {
+                        w.deleteDocuments(new Term(DOCVER, id + "@" + old.version()));
+                        dropped.add(old.version());
                     }
                 }
-                w.commit();
-            } catch (IOException | RuntimeException e) {
-                throw failed(e, "could not store " + upload.fileName());
             }
-            List<VersionInfo> kept = new ArrayList<>(existing == null ? List.of() : existing.versions());
-            kept.removeIf(v -> dropped.contains(v.version()));
-            forget(s -> s.document().equals(id) && dropped.contains(s.version()));
-            kept.add(info);
-            List<Paragraph> latest = parsed.paragraphs().stream().map(p -> Paragraph.kept(Document.Part.qualified(id, p.label()),
-                    p.section(), p.line(), new Paragraph.Source(id, version, p.label()), this::text)).toList();
-            changed(id, new Entry(id, title, kept, latest, names));
-            return new Added(id, version, false, parsed.paragraphs().size(), parsed.notes());
+            w.commit();
+        } catch (IOException | RuntimeException e) {
+            throw failed(w, e, "could not store " + fileName);
+        }
+        List<VersionInfo> kept = new ArrayList<>(existing == null ? List.of() : existing.versions());
+        kept.removeIf(v -> dropped.contains(v.version()));
+        forget(s -> s.document().equals(id) && dropped.contains(s.version()));
+        kept.add(info);
+        List<Paragraph> latest = parsed.paragraphs().stream().map(p -> Paragraph.kept(Document.Part.qualified(id, p.label()),
+                p.section(), p.line(), new Paragraph.Source(id, version, p.label()), this::text)).toList();
+        changed(id, new Entry(id, title, kept, latest, names));
+        return new Added(id, version, false, parsed.paragraphs().size(), parsed.notes());
+    }
+
+    /** Waits (holding {@code writing}) until no other thread is adding a version of {@code id}. */
+    private void waitForOthersAdding(String id) {
+        while (adding.contains(id)) {
+            try {
+                writing.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LibraryException("The library in " + dir + " was interrupted while waiting to change " + id + ".", e);
+            }
         }
     }
 
@@ -317,6 +360,7 @@ public final class Library implements AutoCloseable {
     /** Removes a document with all its versions; false when there is no such document. */
     public boolean remove(String id) {
         synchronized (writing) {
+            waitForOthersAdding(id);
             IndexWriter w = writable();
             if (!entries().containsKey(id)) {
                 return false;
@@ -325,7 +369,7 @@ public final class Library implements AutoCloseable {
                 w.deleteDocuments(new Term(DOC, id));
                 w.commit();
             } catch (IOException | RuntimeException e) {
-                throw failed(e, "could not remove " + id);
+                throw failed(w, e, "could not remove " + id);
             }
             forget(s -> s.document().equals(id));
             changed(id, null);
@@ -369,22 +413,43 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * A failed write: everything since the last commit is rolled back (the writer closes doing so, and a
-     * new one is opened on the last commit), so the library answers as before.
+     * A failed write through {@code w}: everything since the last commit is rolled back (the writer closes
+     * doing so, and a new one is opened on the last commit), so the library answers as before. Adds running
+     * beside it are rolled back with it and fail in turn.
      */
-    private LibraryException failed(Exception e, String what) {
-        try {
-            writer.rollback();
-        } catch (IOException | RuntimeException ignored) {
-            // the writer is closed either way; the next write reopens it
-        }
-        try {
-            reopenWriter();
-        } catch (LibraryException reopen) {
-            // the next write tries again and says why
+    private LibraryException failed(IndexWriter w, Exception e, String what) {
+        if (w == writer) { // else another failure has rolled it back already
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException ignored) {
+                // the writer is closed either way; the next write reopens it
+            }
+            try {
+                reopenWriter();
+            } catch (LibraryException reopen) {
+                // the next write tries again and says why
+            }
+            reread();
         }
         return new LibraryException("The library in " + dir + " " + what + ": " + reason(e)
                 + "; it is unchanged.", e);
+    }
+
+    /**
+     * Reads the documents back from the last commit after a rollback: adds running beside the failed one
+     * were rolled back too, or were committed by another's commit before their own failed.
+     */
+    private void reread() {
+        try {
+            searchers.maybeRefreshBlocking();
+            Map<String, Entry> read = load();
+            synchronized (this) {
+                entries = read;
+                generation++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the library keeps answering from what it had
+        }
     }
 
     private void reopenWriter() {

@@ -7,10 +7,11 @@ import dev.paracite.json.Json;
 import dev.paracite.retrieval.IndexedSearch;
 import dev.paracite.text.Instructions;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -36,7 +37,12 @@ final class VersionWriter {
 
     private VersionWriter() {}
 
-    /** Adds the paragraphs of version {@code info} of document {@code id} and its entry; {@code embedder} null for BM25 alone. */
+    /**
+     * Adds the paragraphs of version {@code info} of document {@code id} and its entry as one block, which
+     * Lucene makes visible whole or not at all, so another thread's commit never takes half of it;
+     * {@code embedder} null for BM25 alone. The block is made as Lucene reads it, a batch of embeddings
+     * at a time, reporting progress as it goes.
+     */
     static void write(IndexWriter w, String id, String title, VersionInfo info, Document parsed, Set<String> names,
                       Embedder embedder, Progress progress) throws IOException {
         String docver = id + "@" + info.version();
@@ -45,40 +51,71 @@ final class VersionWriter {
             sectionNumbers.putIfAbsent(info.sections().get(i), i + 1);
         }
         List<Paragraph> all = parsed.paragraphs();
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<Paragraph> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            List<float[]> vectors = embedder == null ? null : embedder.embedAll(batch.stream().map(Paragraph::text).toList());
-            List<org.apache.lucene.document.Document> docs = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Paragraph p = batch.get(i);
-                org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-                doc.add(new StringField(Library.KIND, Library.PARAGRAPH, Field.Store.YES));
-                doc.add(new StringField(Library.DOC, id, Field.Store.YES));
-                doc.add(new StringField(Library.DOCVER, docver, Field.Store.NO));
-                doc.add(new StoredField(Library.VERSION, info.version()));
-                doc.add(new StoredField(Library.LABEL, p.label()));
-                doc.add(new IntPoint(Library.ORD, from + i));
-                doc.add(new NumericDocValuesField(Library.ORD, from + i));
-                doc.add(new SortedDocValuesField(Library.P_DOCVER, new BytesRef(docver)));
-                doc.add(new SortedDocValuesField(Library.P_LABEL, new BytesRef(p.label())));
-                doc.add(new NumericDocValuesField(Library.P_LINE, p.line()));
-                doc.add(new NumericDocValuesField(Library.P_SECTION,
-                        p.section().isEmpty() ? 0 : sectionNumbers.getOrDefault(p.section(), -1)));
-                doc.add(new StoredField(Library.ORD, from + i));
-                doc.add(new StoredField(Library.BODY, p.text()));
-                doc.add(new StoredField(Library.HEADING, p.section()));
-                doc.add(new StoredField(Library.LINE, p.line()));
-                // a prompt injection is never ranked into a model's context; named, it is still reached
-                boolean searchable = !Instructions.addressesAnAssistant(p.text());
-                searchable(doc, searchable ? p.text() : "", searchable ? p.section() : "");
-                if (searchable && vectors != null) {
-                    doc.add(new KnnFloatVectorField(IndexedSearch.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
-                }
-                docs.add(doc);
+        Iterable<org.apache.lucene.document.Document> block = () -> new Iterator<>() {
+            private int next;
+            private List<float[]> vectors;
+
+            @Override
+            public boolean hasNext() {
+                return next <= all.size();
             }
-            w.addDocuments(docs);
-            progress.indexed(from + batch.size(), all.size());
+
+            @Override
+            public org.apache.lucene.document.Document next() {
+                if (next > all.size()) {
+                    throw new NoSuchElementException();
+                }
+                if (next == all.size()) {
+                    next++;
+                    return entry(id, docver, title, info, names);
+                }
+                if (embedder != null && next % BATCH == 0) {
+                    vectors = embedder.embedAll(all.subList(next, Math.min(all.size(), next + BATCH)).stream()
+                            .map(Paragraph::text).toList());
+                }
+                int ord = next++;
+                float[] vector = vectors == null ? null : vectors.get(ord % BATCH);
+                org.apache.lucene.document.Document doc = paragraph(id, docver, info.version(), all.get(ord), ord, sectionNumbers,
+                        vector);
+                if (next % BATCH == 0 || next == all.size()) {
+                    progress.indexed(next, all.size());
+                }
+                return doc;
+            }
+        };
+        w.addDocuments(block);
+    }
+
+    private static org.apache.lucene.document.Document paragraph(String id, String docver, int version, Paragraph p, int ord,
+                                                                 Map<String, Integer> sectionNumbers, float[] vector) {
+        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+        doc.add(new StringField(Library.KIND, Library.PARAGRAPH, Field.Store.YES));
+        doc.add(new StringField(Library.DOC, id, Field.Store.YES));
+        doc.add(new StringField(Library.DOCVER, docver, Field.Store.NO));
+        doc.add(new StoredField(Library.VERSION, version));
+        doc.add(new StoredField(Library.LABEL, p.label()));
+        doc.add(new IntPoint(Library.ORD, ord));
+        doc.add(new NumericDocValuesField(Library.ORD, ord));
+        doc.add(new SortedDocValuesField(Library.P_DOCVER, new BytesRef(docver)));
+        doc.add(new SortedDocValuesField(Library.P_LABEL, new BytesRef(p.label())));
+        doc.add(new NumericDocValuesField(Library.P_LINE, p.line()));
+        doc.add(new NumericDocValuesField(Library.P_SECTION,
+                p.section().isEmpty() ? 0 : sectionNumbers.getOrDefault(p.section(), -1)));
+        doc.add(new StoredField(Library.ORD, ord));
+        doc.add(new StoredField(Library.BODY, p.text()));
+        doc.add(new StoredField(Library.HEADING, p.section()));
+        doc.add(new StoredField(Library.LINE, p.line()));
+        // a prompt injection is never ranked into a model's context; named, it is still reached
+        boolean searchable = !Instructions.addressesAnAssistant(p.text());
+        searchable(doc, searchable ? p.text() : "", searchable ? p.section() : "");
+        if (searchable && vector != null) {
+            doc.add(new KnnFloatVectorField(IndexedSearch.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
+        return doc;
+    }
+
+    private static org.apache.lucene.document.Document entry(String id, String docver, String title, VersionInfo info,
+                                                             Set<String> names) {
         org.apache.lucene.document.Document entry = new org.apache.lucene.document.Document();
         searchable(entry, "", "");
         entry.add(new StringField(Library.KIND, Library.VERSION_ENTRY, Field.Store.YES));
@@ -94,7 +131,7 @@ final class VersionWriter {
         entry.add(new StoredField(Library.SECTIONS, Json.write(info.sections())));
         entry.add(new StoredField(Library.NOTES, Json.write(info.notes())));
         entry.add(new StoredField(Library.NAMES, Json.write(names)));
-        w.addDocument(entry);
+        return entry;
     }
 
     /**

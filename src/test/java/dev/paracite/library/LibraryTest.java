@@ -23,6 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +162,34 @@ class LibraryTest {
             assertTrue(library.paragraph("travel", 1, "1").isEmpty());
             // one document left: its labels are plain again
             assertEquals(Set.of("preamble", "1", "2"), library.corpus().document().byLabel().keySet());
+        }
+    }
+
+    @Test
+    void versions_added_at_once_from_several_threads_are_all_kept_whole() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            List<Future<Added>> added = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                String text = TRAVEL.replace("thirty", "thirty-" + n);
+                String name = "doc-" + n % 6 + ".txt";
+                added.add(pool.submit(() -> library.add(upload(name, text), Progress.NONE)));
+            }
+            for (Future<Added> f : added) {
+                assertEquals(4, f.get(2, TimeUnit.MINUTES).paragraphs());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            assertEquals(6, library.documents().size());
+            for (DocumentInfo d : library.documents()) {
+                assertEquals(List.of(1, 2), d.versions().stream().map(VersionInfo::version).toList(), d.id());
+                for (int v = 1; v <= 2; v++) {
+                    assertEquals(4, library.paragraphs(d.id(), v, 100, null).paragraphs().size(), d.id() + " v" + v);
+                }
+            }
+            assertEquals(24, library.corpus().document().paragraphs().size());
         }
     }
 

@@ -460,6 +460,11 @@ public final class Library implements AutoCloseable {
         }
     }
 
+    /** The id a file of this name is filed under when none is given: its name without the extension, as lower-case words joined by '-'. */
+    public static String idFor(String fileName) {
+        return DocumentNames.idOf(fileName);
+    }
+
     /** The documents, by id. */
     public List<DocumentInfo> documents() {
         return entries().values().stream().map(Library::info).toList();

@@ -49,8 +49,7 @@ public final class DocumentParser {
         List<Paragraph> result = parser.paragraphs.values().stream().map(ParagraphDraft::build).toList();
         for (Paragraph p : result) {
             if (Instructions.addressesAnAssistant(p.text())) {
-                parser.notes.flag(p.line(), p.label(), "paragraph " + p.label() + " reads as instructions to an AI "
-                        + "assistant; search leaves it out, and it is reached only by its number");
+                parser.notes.add(IngestionNote.instructions(p.line(), p.label()));
             }
         }
         return new Document(name, result, List.copyOf(parser.sections), parser.notes.all());

@@ -16,6 +16,21 @@ public record IngestionNote(Action action, int firstLine, int lastLine, String p
         return new IngestionNote(Action.FLAGGED, line, line, paragraph, message);
     }
 
+    /** The note on a paragraph that reads as instructions to an AI assistant, which search leaves out. */
+    static IngestionNote instructions(int line, String paragraph) {
+        return flagged(line, paragraph, instructionsMessage(paragraph));
+    }
+
+    /** Whether this is the note {@link #instructions} makes: what an index leaves out of search, as the user is told. */
+    public boolean leavesOutOfSearch() {
+        return action == Action.FLAGGED && message.equals(instructionsMessage(paragraph));
+    }
+
+    private static String instructionsMessage(String paragraph) {
+        return "paragraph " + paragraph + " reads as instructions to an AI assistant; search leaves it out, and it is "
+                + "reached only by its number";
+    }
+
     /** One line for a log or a terminal, e.g. {@code dropped lines 44-45 (paragraph 14): ...}. */
     public String describe() {
         String lines = firstLine == lastLine ? "line " + firstLine : "lines " + firstLine + "-" + lastLine;

@@ -25,6 +25,10 @@ final class Notes {
         notes.add(IngestionNote.dropped(firstLine, lastLine, paragraph, message));
     }
 
+    void add(IngestionNote note) {
+        notes.add(note);
+    }
+
     void flag(int line, String paragraph, String message) {
         notes.add(IngestionNote.flagged(line, paragraph, message));
     }

@@ -1,11 +1,11 @@
 package dev.paracite.library;
 
 import dev.paracite.corpus.Document;
+import dev.paracite.corpus.IngestionNote;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.embedding.Embedder;
 import dev.paracite.json.Json;
 import dev.paracite.retrieval.IndexedSearch;
-import dev.paracite.text.Instructions;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -51,6 +52,9 @@ final class VersionWriter {
             sectionNumbers.putIfAbsent(info.sections().get(i), i + 1);
         }
         List<Paragraph> all = parsed.paragraphs();
+        // the parser noted which paragraphs read as instructions to an assistant; they are not searched
+        Set<String> leftOut = parsed.notes().stream().filter(IngestionNote::leavesOutOfSearch).map(IngestionNote::paragraph)
+                .collect(Collectors.toSet());
         Iterable<org.apache.lucene.document.Document> block = () -> new Iterator<>() {
             private int next;
             private List<float[]> vectors;
@@ -75,8 +79,9 @@ final class VersionWriter {
                 }
                 int ord = next++;
                 float[] vector = vectors == null ? null : vectors.get(ord % BATCH);
-                org.apache.lucene.document.Document doc = paragraph(id, docver, info.version(), all.get(ord), ord, sectionNumbers,
-                        vector);
+                Paragraph p = all.get(ord);
+                org.apache.lucene.document.Document doc = paragraph(id, docver, info.version(), p, ord, sectionNumbers,
+                        leftOut.contains(p.label()) ? null : vector, !leftOut.contains(p.label()));
                 if (next % BATCH == 0 || next == all.size()) {
                     progress.indexed(next, all.size());
                 }
@@ -87,7 +92,8 @@ final class VersionWriter {
     }
 
     private static org.apache.lucene.document.Document paragraph(String id, String docver, int version, Paragraph p, int ord,
-                                                                 Map<String, Integer> sectionNumbers, float[] vector) {
+                                                                 Map<String, Integer> sectionNumbers, float[] vector,
+                                                                 boolean searchable) {
         org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
         doc.add(new StringField(Library.KIND, Library.PARAGRAPH, Field.Store.YES));
         doc.add(new StringField(Library.DOC, id, Field.Store.YES));
@@ -106,7 +112,6 @@ final class VersionWriter {
         doc.add(new StoredField(Library.HEADING, p.section()));
         doc.add(new StoredField(Library.LINE, p.line()));
         // a prompt injection is never ranked into a model's context; named, it is still reached
-        boolean searchable = !Instructions.addressesAnAssistant(p.text());
         searchable(doc, searchable ? p.text() : "", searchable ? p.section() : "");
         if (searchable && vector != null) {
             doc.add(new KnnFloatVectorField(IndexedSearch.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));

@@ -1,0 +1,59 @@
+package dev.paracite.retrieval.solr;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.retrieval.IndexUnavailableException;
+import dev.paracite.retrieval.RetrievalSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A Solr that is not there, or never answers, fails a search fast with a typed exception. */
+class SolrUnavailableTest {
+
+    @Test
+    void nothing_listening_fails_at_once() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        SolrTarget target = new SolrTarget(List.of("http://127.0.0.1:" + port + "/solr"), "paracite", Duration.ofSeconds(5));
+        long start = System.nanoTime();
+        try (SolrParagraphSearch search = SolrParagraphSearch.open(target, DocumentLoader.builtIn(), RetrievalSettings.BM25)) {
+            assertThrows(IndexUnavailableException.class, () -> search.search("What role should the ruble play?", 5));
+        }
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos(), "took too long");
+    }
+
+    @Test
+    void a_node_that_accepts_but_never_answers_times_out() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // read nothing, answer nothing
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.start();
+            SolrTarget target = new SolrTarget(List.of("http://127.0.0.1:" + silent.getLocalPort() + "/solr"), "paracite",
+                    Duration.ofMillis(500));
+            long start = System.nanoTime();
+            try (SolrParagraphSearch search = SolrParagraphSearch.open(target, DocumentLoader.builtIn(), RetrievalSettings.BM25)) {
+                assertThrows(IndexUnavailableException.class, () -> search.search("What role should the ruble play?", 5));
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 5_000, "took " + millis + " ms");
+        }
+    }
+}

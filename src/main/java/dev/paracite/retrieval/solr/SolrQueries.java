@@ -1,12 +1,13 @@
 package dev.paracite.retrieval.solr;
 
 import dev.paracite.retrieval.QueryTerm;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrQuery;
 
 /**
  * Solr requests built from analysed terms, never from the question's text: each term travels as a
- * request parameter that {@code {!term}} reads as is, so nothing in a question is query syntax and Solr
+ * request parameter that {@code {!term}} reads as is (or {@code {!field}}, see {@link #bm25}), so nothing in a question is query syntax and Solr
  * does not analyse (stem) a term a second time. The query has the in-process shape (IndexedSearch):
  * for every term a SHOULD clause on the text and one on the section boosted by the section weight.
  */
@@ -30,11 +31,17 @@ final class SolrQueries {
         SolrQuery query = ofDocument(document);
         StringBuilder q = new StringBuilder("{!lucene q.op=OR}");
         for (int i = 0; i < terms.size(); i++) {
-            // the term itself: a term the document lacks is searched by its near-synonyms only in-process (SynonymQuery)
-            query.set("w" + i, terms.get(i).term());
-            q.append(" _query_:\"{!term f=text v=$w").append(i).append("}\"");
+            QueryTerm term = terms.get(i);
+            // a term with near-synonyms standing in for it goes as "term|synonym|...", which the schema's query
+            // analyzer puts at one position: Solr then scores them as one term (SynonymQuery), as in-process
+            String parser = term.alternatives().isEmpty() ? "term" : "field";
+            List<String> forms = new ArrayList<>(List.of(term.term()));
+            forms.addAll(term.alternatives());
+            query.set("w" + i, String.join("|", forms));
+            q.append(" _query_:\"{!").append(parser).append(" f=text v=$w").append(i).append("}\"");
             if (sectionWeight > 0) {
-                q.append(" _query_:\"{!term f=section v=$w").append(i).append("}\"^").append(sectionWeight);
+                q.append(" _query_:\"{!").append(parser).append(" f=section v=$w").append(i).append("}\"^")
+                        .append(sectionWeight);
             }
         }
         return query.setQuery(q.toString()).setRows(rows).setFields(ORDINAL, "score")

@@ -48,6 +48,7 @@ class SolrConfigsetTest {
     void text_is_analysed_by_the_in_process_chain_with_porter_stemming() throws Exception {
         assertEquals(Stemming.PORTER, RetrievalSettings.BM25.stemming());
         Element analyzer = (Element) xml("schema.xml").getElementsByTagName("analyzer").item(0);
+        assertEquals("index", analyzer.getAttribute("type"));
         List<String> chain = new ArrayList<>();
         NodeList parts = analyzer.getChildNodes();
         for (int i = 0; i < parts.getLength(); i++) {

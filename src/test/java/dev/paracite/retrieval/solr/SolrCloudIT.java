@@ -1,0 +1,172 @@
+package dev.paracite.retrieval.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.json.Json;
+import dev.paracite.retrieval.Hit;
+import dev.paracite.retrieval.LuceneParagraphSearch;
+import dev.paracite.retrieval.ParagraphSearch;
+import dev.paracite.retrieval.RetrievalSettings;
+import dev.paracite.retrieval.TextAnalysis;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
+import org.apache.solr.client.solrj.response.AnalysisResponseBase;
+import org.apache.solr.client.solrj.response.FieldAnalysisResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Against a real 2-node SolrCloud (2 shards, 2 replicas each) in a child JVM: the configset analyses as
+ * the app does, init is idempotent, and the built-in document searched through Solr ranks as the
+ * in-process index does, for every question of eval/dev.jsonl.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SolrCloudIT {
+
+    private static final Document DOCUMENT = DocumentLoader.builtIn();
+
+    private static LocalSolrCloud cloud;
+    private static SolrTarget target;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cloud = LocalSolrCloud.start(2);
+        System.out.printf("SolrCloudIT: 2-node SolrCloud ready in %d ms at %s%n", cloud.startMillis(), cloud.urls());
+        target = SolrTarget.of(cloud.urls(), "paracite-it");
+        try (SolrCollections collections = new SolrCollections(target)) {
+            assertEquals(SolrCollections.Outcome.CREATED, collections.init(2, 2));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void init_again_leaves_the_collection_as_it_is() {
+        try (SolrCollections collections = new SolrCollections(target)) {
+            assertEquals(SolrCollections.Outcome.EXISTED, collections.init(3, 1));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void solr_analyses_text_into_the_same_terms_as_the_app() {
+        List<String> texts = new ArrayList<>(List.of("Russia’s role in the CIS's economic integration",
+                "The U.S.A. and e-mail addresses like a.b@example.org, 3.5% of GDP, 1,000 roubles",
+                "Don't STOP: the quick-brown foxes were running; isn't it? Über-naïve café «quoted»",
+                "Nuclear—non-proliferation treaties (NPT) of 1968/1970 and the C++ & C# languages"));
+        DOCUMENT.paragraphs().forEach(p -> texts.add(p.text()));
+        DOCUMENT.sections().forEach(texts::add);
+        try (SolrNodes nodes = new SolrNodes(target)) {
+            for (String text : texts) {
+                FieldAnalysisRequest request = new FieldAnalysisRequest().addFieldType("paragraph_text").setFieldValue(text);
+                FieldAnalysisResponse response = nodes.request("analysis", request, target.collection());
+                AnalysisResponseBase.AnalysisPhase last = null;
+                for (AnalysisResponseBase.AnalysisPhase phase : response.getFieldTypeAnalysis("paragraph_text").getIndexPhases()) {
+                    last = phase;
+                }
+                List<String> solr = last.getTokens().stream().map(AnalysisResponseBase.TokenInfo::getText).toList();
+                assertEquals(TextAnalysis.terms(text), solr, text);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void top_five_for_every_dev_question_equals_the_in_process_index() throws Exception {
+        List<String> questions = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("eval/dev.jsonl"))) {
+            if (!line.isBlank()) {
+                questions.add(Json.tree(line).get("question").asText());
+            }
+        }
+        int same = 0;
+        List<String> differences = new ArrayList<>();
+        try (ParagraphSearch lucene = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.BM25);
+             SolrParagraphSearch solr = SolrParagraphSearch.open(target, DOCUMENT, RetrievalSettings.BM25)) {
+            long start = System.nanoTime();
+            solr.index();
+            System.out.printf("SolrCloudIT: indexed %d paragraphs in %d ms%n", DOCUMENT.paragraphs().size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            for (String question : questions) {
+                List<Hit> expected = lucene.search(question, 5);
+                List<Hit> actual = solr.search(question, 5);
+                // the same paragraphs in the same order with the same BM25 scores, to the float
+                if (scored(expected).equals(scored(actual))) {
+                    same++;
+                } else {
+                    differences.add(question + ": in-process " + scored(expected) + ", Solr " + scored(actual));
+                }
+            }
+        }
+        System.out.printf("SolrCloudIT: top-5 parity (labels, order and scores) %d/%d on eval/dev.jsonl%n", same,
+                questions.size());
+        differences.forEach(d -> System.out.println("SolrCloudIT: differs: " + d));
+        assertTrue(questions.size() >= 50, "eval/dev.jsonl read");
+        assertEquals(List.of(), differences);
+    }
+
+    @Test
+    @Order(4)
+    void stopping_a_node_mid_load_loses_no_answer() throws Exception {
+        List<String> questions = List.of("What role should the ruble play?", "How should Russians living in the former "
+                + "Soviet republics be helped to adjust?", "Which parliamentary body should help bring national economic "
+                + "systems closer together?", "What is the main goal of Russia's policy towards the CIS?");
+        try (ParagraphSearch lucene = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.BM25);
+             SolrParagraphSearch solr = SolrParagraphSearch.open(target, DOCUMENT, RetrievalSettings.BM25)) {
+            AtomicInteger answered = new AtomicInteger();
+            List<String> lost = new CopyOnWriteArrayList<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread load = new Thread(() -> {
+                for (int i = 0; running.get(); i++) {
+                    String question = questions.get(i % questions.size());
+                    try {
+                        if (scored(solr.search(question, 5)).equals(scored(lucene.search(question, 5)))) {
+                            answered.incrementAndGet();
+                        } else {
+                            lost.add(question + ": different hits");
+                        }
+                    } catch (RuntimeException e) {
+                        lost.add(question + ": " + e);
+                    }
+                }
+            });
+            load.start();
+            Thread.sleep(1_000);
+            int before = answered.get();
+            // node 0 is the first URL the client tries: its loss needs the client's failover and the other replicas
+            cloud.stopNode(0);
+            Thread.sleep(3_000);
+            running.set(false);
+            load.join(30_000);
+            System.out.printf("SolrCloudIT: node 0 stopped mid-load: %d answers before, %d in all, %d lost%n", before,
+                    answered.get(), lost.size());
+            assertEquals(List.of(), lost);
+            assertTrue(answered.get() > before, "answers after the node stopped");
+        } finally {
+            cloud.startNode(0);
+        }
+    }
+
+    private static List<String> scored(List<Hit> hits) {
+        return hits.stream().map(h -> h.label() + "=" + (float) h.score()).toList();
+    }
+}

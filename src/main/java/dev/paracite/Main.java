@@ -13,6 +13,7 @@ import dev.paracite.extractive.ExtractiveModel;
 import dev.paracite.grounding.Support;
 import dev.paracite.grounding.SupportSettings;
 import dev.paracite.cli.Cli;
+import dev.paracite.cli.IndexChoice;
 import dev.paracite.cli.ModelChoice;
 import dev.paracite.cli.ModelOptions;
 import dev.paracite.cli.ServerOptions;
@@ -32,6 +33,8 @@ import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Retriever;
+import dev.paracite.retrieval.solr.SolrParagraphSearch;
+import dev.paracite.retrieval.solr.SolrTarget;
 import dev.paracite.server.Monitoring;
 import dev.paracite.server.Server;
 import dev.paracite.server.ServerStartException;
@@ -113,6 +116,14 @@ public final class Main {
     }
 
     private static Assistant assistant(Document document, ModelChoice choice, AnswerMetrics metrics) {
+        if (choice.index().solr()) {
+            Embedder embedder = embedder(document);
+            ParagraphSearch search = solrSearch(document, choice.index(), retrieval(choice.retrieval()));
+            if (choice.recorded() != null) {
+                return new Assistant(new Retriever(document, search), choice.recorded(), new Support(embedder, SupportSettings.DEFAULT));
+            }
+            return assistant(document, search, Context.of(document), embedder, settings(choice.model()), metrics);
+        }
         if (choice.recorded() != null) {
             return assistant(document, choice.recorded(), retrieval(choice.retrieval()));
         }
@@ -161,6 +172,19 @@ public final class Main {
         }
     }
 
+    /** Search over {@code document} in the SolrCloud collection {@code index} names (set up by solr init), indexed there unless it is. */
+    private static ParagraphSearch solrSearch(Document document, IndexChoice index, RetrievalSettings retrieval) {
+        SolrParagraphSearch search = SolrParagraphSearch.open(SolrTarget.of(index.solrUrls(), index.solrCollection()),
+                document, retrieval);
+        try {
+            search.indexUnlessPresent();
+            return search;
+        } catch (RuntimeException e) {
+            search.close();
+            throw e;
+        }
+    }
+
     /** Sentences and paragraphs whose embeddings an assistant remembers (about 1.6 KB each). */
     private static final int EMBEDDING_CACHE = 50_000;
 
@@ -196,6 +220,9 @@ public final class Main {
 
     /** The same, reporting each answer and each call to a model provider to {@code metrics}. */
     public static Supplier<Assistant> assistants(Library library, ModelChoice choice, AnswerMetrics metrics) {
+        if (choice.index().solr()) {
+            throw new UsageException("--index solr answers from one document for now; it cannot be used with --data-dir.");
+        }
         ModelSettings settings = settings(choice.model());
         // the support check embeds statements whatever the retrieval; a BM25 library may have been opened without a model
         Embedder embedder = library.settings().embedder() != null ? library.settings().embedder()

@@ -53,7 +53,7 @@ final class SolrNodes implements AutoCloseable {
                 last = e; // not reached or no answer in time: try the next node
             } catch (SolrException e) {
                 if (e.code() != SolrException.ErrorCode.SERVICE_UNAVAILABLE.code) {
-                    throw e;
+                    throw new SolrRefusedException("Solr refused " + what + " (HTTP " + e.code() + "): " + e.getMessage(), e);
                 }
                 last = e;
             }

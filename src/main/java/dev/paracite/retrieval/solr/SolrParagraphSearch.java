@@ -12,8 +12,13 @@ import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Stemming;
 import dev.paracite.retrieval.Terms;
 import dev.paracite.text.Instructions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
@@ -26,6 +31,7 @@ import org.apache.solr.common.SolrInputDocument;
  */
 public final class SolrParagraphSearch implements ParagraphSearch {
 
+    private static final String DIGEST = "digest";
     /** Paragraphs sent per update request while indexing. */
     private static final int BATCH = 500;
 
@@ -34,6 +40,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
     private final float sectionWeight;
     private final SolrStatistics statistics;
     private final LuceneTerms terms;
+    private final String digest;
 
     private SolrParagraphSearch(SolrNodes nodes, Document document, RetrievalSettings settings) {
         this.nodes = nodes;
@@ -42,6 +49,22 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         this.statistics = new SolrStatistics(nodes, document.name());
         this.terms = new LuceneTerms(new ParagraphAnalyzer(settings.stemming()), statistics, document.name(),
                 settings.synonyms());
+        this.digest = digest(document);
+    }
+
+    private static String digest(Document document) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Paragraph p : document.paragraphs()) {
+                for (String part : List.of(p.label(), p.section(), p.text())) {
+                    sha.update(part.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -54,6 +77,21 @@ public final class SolrParagraphSearch implements ParagraphSearch {
             throw new IllegalArgumentException("the Solr configset analyses with Porter stemming and ranks by BM25 alone");
         }
         return new SolrParagraphSearch(new SolrNodes(target), document, settings);
+    }
+
+    /**
+     * Indexes the document unless the collection holds exactly these paragraphs already (by their digest),
+     * so that every process starting over the same document does not index it again.
+     */
+    public void indexUnlessPresent() {
+        SolrQuery present = SolrQueries.ofDocument(document.name()).setQuery("*:*").setRows(0);
+        present.addFilterQuery("{!term f=" + DIGEST + " v=$digest}");
+        present.set("digest", digest);
+        String collection = nodes.target().collection();
+        long found = nodes.call("the document check", client -> client.query(collection, present)).getResults().getNumFound();
+        if (found != document.paragraphs().size()) {
+            index();
+        }
     }
 
     /** Replaces whatever the collection holds of this document with its paragraphs, committed and searchable. */
@@ -82,6 +120,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         doc.addField(SolrQueries.DOCUMENT, document.name());
         doc.addField("version", 1);
         doc.addField("label", p.label());
+        doc.addField(DIGEST, digest);
         doc.addField(SolrQueries.ORDINAL, ordinal);
         // as in-process: a prompt injection is never ranked into a model's context; named, it is still reached
         if (!Instructions.addressesAnAssistant(p.text())) {

@@ -49,9 +49,13 @@ final class SolrInitCommand implements Callable<Integer> {
         try (SolrCollections collections = new SolrCollections(target)) {
             SolrCollections.Outcome outcome = collections.init(shards, replicas);
             out.println(outcome == SolrCollections.Outcome.CREATED
-                    ? "created collection " + solr.collection() + ": " + shards + " shards x " + replicas + " replicas"
+                    ? "created collection " + solr.collection() + ": " + count(shards, "shard") + " of " + count(replicas, "replica")
                     : "collection " + solr.collection() + " exists; left as it is (shards and replicas unchanged)");
         }
         return Cli.ANSWERED;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

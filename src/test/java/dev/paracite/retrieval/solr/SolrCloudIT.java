@@ -3,6 +3,8 @@ package dev.paracite.retrieval.solr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paracite.Main;
+import dev.paracite.cli.Cli;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.json.Json;
@@ -11,10 +13,14 @@ import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.TextAnalysis;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -164,6 +170,31 @@ class SolrCloudIT {
         } finally {
             cloud.startNode(0);
         }
+    }
+
+    @Test
+    @Order(5)
+    void the_command_line_sets_up_a_collection_and_answers_from_it_as_in_process() {
+        String urls = String.join(",", cloud.urls());
+        assertEquals(0, run("solr", "init", "--solr-url", urls, "--solr-collection", "paracite-cli", "--shards", "1"));
+        assertEquals("created collection paracite-cli: 1 shard of 2 replicas\n", out.toString());
+        assertEquals(0, run("solr", "init", "--solr-url", urls, "--solr-collection", "paracite-cli"));
+        assertEquals("collection paracite-cli exists; left as it is (shards and replicas unchanged)\n", out.toString());
+        String question = "What role should the ruble play?";
+        assertEquals(0, run("ask", "--retrieval", "bm25", question));
+        String inProcess = out.toString();
+        assertEquals(0, run("ask", "--index", "solr", "--retrieval", "bm25", "--solr-url", urls,
+                "--solr-collection", "paracite-cli", question));
+        assertEquals(inProcess, out.toString());
+        assertTrue(inProcess.contains("reserve currency [8]."), inProcess);
+    }
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        return Cli.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Main::assistant,
+                (assistant, server) -> 0);
     }
 
     private static List<String> scored(List<Hit> hits) {

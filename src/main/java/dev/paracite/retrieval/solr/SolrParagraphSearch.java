@@ -3,6 +3,7 @@ package dev.paracite.retrieval.solr;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.retrieval.Hit;
+import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.IndexUnavailableException;
 import dev.paracite.retrieval.LuceneTerms;
 import dev.paracite.retrieval.ParagraphAnalyzer;
@@ -145,6 +146,19 @@ public final class SolrParagraphSearch implements ParagraphSearch {
             hits.add(new Hit(document.paragraphs().get(ordinal), score, false));
         }
         return hits;
+    }
+
+    /** Reachable when the collection answers a count of this document's paragraphs in time. */
+    @Override
+    public IndexStatus status() {
+        SolrQuery count = SolrQueries.ofDocument(document.name()).setQuery("*:*").setRows(0);
+        String collection = nodes.target().collection();
+        try {
+            nodes.call("the health check", client -> client.query(collection, count));
+            return new IndexStatus("solr", true);
+        } catch (IndexUnavailableException | SolrRefusedException e) {
+            return new IndexStatus("solr", false);
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.json.Json;
 import dev.paracite.retrieval.Hit;
+import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
@@ -110,6 +111,7 @@ class SolrCloudIT {
              SolrParagraphSearch solr = SolrParagraphSearch.open(target, DOCUMENT, RetrievalSettings.BM25)) {
             long start = System.nanoTime();
             solr.index();
+            assertEquals(new IndexStatus("solr", true), solr.status());
             System.out.printf("SolrCloudIT: indexed %d paragraphs in %d ms%n", DOCUMENT.paragraphs().size(),
                     (System.nanoTime() - start) / 1_000_000);
             for (String question : questions) {

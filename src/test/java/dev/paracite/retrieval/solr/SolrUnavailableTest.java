@@ -1,9 +1,11 @@
 package dev.paracite.retrieval.solr;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.IndexUnavailableException;
 import dev.paracite.retrieval.RetrievalSettings;
 import java.io.IOException;
@@ -28,6 +30,7 @@ class SolrUnavailableTest {
         long start = System.nanoTime();
         try (SolrParagraphSearch search = SolrParagraphSearch.open(target, DocumentLoader.builtIn(), RetrievalSettings.BM25)) {
             assertThrows(IndexUnavailableException.class, () -> search.search("What role should the ruble play?", 5));
+            assertEquals(new IndexStatus("solr", false), search.status());
         }
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos(), "took too long");
     }

@@ -7,6 +7,9 @@ import dev.paracite.Main;
 import dev.paracite.cli.Cli;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.eval.EvalCase;
+import dev.paracite.eval.EvalQuestion;
+import dev.paracite.eval.SquadSet;
 import dev.paracite.json.Json;
 import dev.paracite.retrieval.Hit;
 import dev.paracite.retrieval.IndexStatus;
@@ -26,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase;
 import org.apache.solr.client.solrj.response.FieldAnalysisResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -189,6 +193,63 @@ class SolrCloudIT {
                 "--solr-collection", "paracite-cli", question));
         assertEquals(inProcess, out.toString());
         assertTrue(inProcess.contains("reserve currency [8]."), inProcess);
+    }
+
+    /**
+     * The SQuAD dev part, article by article (each alone in the collection, as each is alone in its
+     * in-process index: BM25's statistics are the collection's): every question's top 5 compared. One
+     * difference is allowed for, and only where near-synonyms stand in for a question word: Lucene's
+     * SynonymQuery blends the statistics of just those synonyms the shard itself holds (it checks the
+     * local document frequency before asking for the global one), so with a synonym only on the other
+     * shard its idf differs there. At least 99% must be equal (issue 13), every difference so explained.
+     */
+    @Test
+    @Order(6)
+    void top_five_for_the_squad_dev_part_equals_the_in_process_index() {
+        Path squad = Path.of("../shared/datasets/squad2-dev-part");
+        assertTrue(Files.isDirectory(squad.resolve("articles")), "the SQuAD data at " + squad.toAbsolutePath());
+        SolrTarget squadTarget = SolrTarget.of(cloud.urls(), "paracite-squad");
+        try (SolrCollections collections = new SolrCollections(squadTarget)) {
+            collections.init(2, 1);
+        }
+        int questions = 0;
+        int same = 0;
+        List<String> differences = new ArrayList<>();
+        List<String> unexplained = new ArrayList<>();
+        long start = System.nanoTime();
+        try (SolrNodes nodes = new SolrNodes(squadTarget)) {
+            for (EvalCase article : SquadSet.load(squad, 1)) {
+                UpdateRequest clear = new UpdateRequest();
+                clear.deleteByQuery("*:*"); // Solr drops every segment: no statistics of the last article remain
+                clear.setAction(UpdateRequest.ACTION.COMMIT, true, true);
+                nodes.request("clearing", clear, squadTarget.collection());
+                try (ParagraphSearch lucene = LuceneParagraphSearch.build(article.document(), RetrievalSettings.BM25);
+                     SolrParagraphSearch solr = SolrParagraphSearch.open(squadTarget, article.document(), RetrievalSettings.BM25)) {
+                    solr.index();
+                    for (EvalQuestion q : article.questions()) {
+                        questions++;
+                        List<String> expected = scored(lucene.search(q.question(), 5));
+                        List<String> actual = scored(solr.search(q.question(), 5));
+                        if (expected.equals(actual)) {
+                            same++;
+                        } else {
+                            String difference = q.id() + " " + lucene.terms().ofQuestion(q.question()) + ": in-process "
+                                    + expected + ", Solr " + actual;
+                            differences.add(difference);
+                            if (lucene.terms().ofQuestion(q.question()).stream().allMatch(t -> t.alternatives().isEmpty())) {
+                                unexplained.add(difference);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("SolrCloudIT: top-5 parity (labels, order and scores) %d/%d on the SQuAD dev part, %d s%n", same,
+                questions, (System.nanoTime() - start) / 1_000_000_000);
+        differences.stream().limit(20).forEach(d -> System.out.println("SolrCloudIT: differs: " + d));
+        assertTrue(questions > 1000, "SQuAD questions read: " + questions);
+        assertEquals(List.of(), unexplained, "differences without near-synonyms");
+        assertTrue(same >= 0.99 * questions, same + " of " + questions);
     }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

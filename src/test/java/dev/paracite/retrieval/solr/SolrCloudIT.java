@@ -33,6 +33,7 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase;
 import org.apache.solr.client.solrj.response.FieldAnalysisResponse;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -207,7 +208,8 @@ class SolrCloudIT {
     @Order(6)
     void top_five_for_the_squad_dev_part_equals_the_in_process_index() {
         Path squad = Path.of("../shared/datasets/squad2-dev-part");
-        assertTrue(Files.isDirectory(squad.resolve("articles")), "the SQuAD data at " + squad.toAbsolutePath());
+        // as the other SQuAD tests: skipped where shared/ is not beside the project (.ci/run insists on it)
+        Assumptions.assumeTrue(Files.isDirectory(squad.resolve("articles")), "shared datasets not beside the project");
         SolrTarget squadTarget = SolrTarget.of(cloud.urls(), "paracite-squad");
         try (SolrCollections collections = new SolrCollections(squadTarget)) {
             collections.init(2, 1);

@@ -174,8 +174,8 @@ public final class Main {
 
     /** Search over {@code document} in the SolrCloud collection {@code index} names (set up by solr init), indexed there unless it is. */
     private static ParagraphSearch solrSearch(Document document, IndexChoice index, RetrievalSettings retrieval) {
-        SolrParagraphSearch search = SolrParagraphSearch.open(SolrTarget.of(index.solrUrls(), index.solrCollection()),
-                document, retrieval);
+        SolrTarget target = SolrTarget.of(index.solrUrls(), index.solrCollection()).withCredentials(index.solrCredentials());
+        SolrParagraphSearch search = SolrParagraphSearch.open(target, document, retrieval);
         try {
             search.indexUnlessPresent();
             return search;

@@ -26,6 +26,6 @@ final class IndexOptions {
         if (!retrieval.equals("bm25")) {
             throw new UsageException("--index solr ranks by BM25 alone for now: add --retrieval bm25.");
         }
-        return new IndexChoice("solr", solr.required("--index solr"), solr.collection());
+        return new IndexChoice("solr", solr.required("--index solr"), solr.collection(), solr.credentials());
     }
 }

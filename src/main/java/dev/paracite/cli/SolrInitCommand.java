@@ -45,7 +45,7 @@ final class SolrInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SolrTarget target = SolrTarget.of(solr.required("solr init"), solr.collection());
+        SolrTarget target = SolrTarget.of(solr.required("solr init"), solr.collection()).withCredentials(solr.credentials());
         try (SolrCollections collections = new SolrCollections(target)) {
             SolrCollections.Outcome outcome = collections.init(shards, replicas);
             out.println(outcome == SolrCollections.Outcome.CREATED

@@ -35,7 +35,24 @@ public final class SolrOptions {
         return urls;
     }
 
+    @Option(names = "--solr-credentials", paramLabel = "USER:PASSWORD",
+            description = "basic-auth credentials for SolrCloud; prefer the variable (default none)")
+    @Env("PARACITE_SOLR_CREDENTIALS")
+    void credentials(String value) {
+        if (!value.isBlank() && !value.contains(":")) {
+            throw new UsageException("--solr-credentials must be USER:PASSWORD.");
+        }
+        credentials = value.isBlank() ? null : value;
+    }
+
+    private String credentials;
+
     String collection() {
         return collection;
+    }
+
+    /** {@code user:password}, or null for none. */
+    String credentials() {
+        return credentials;
     }
 }

@@ -32,6 +32,7 @@ final class SolrNodes implements AutoCloseable {
         long millis = target.timeout().toMillis();
         for (String url : target.urls()) {
             clients.add(new HttpJdkSolrClient.Builder(url)
+                    .withOptionalBasicAuthCredentials(target.credentials())
                     .withConnectionTimeout(millis, TimeUnit.MILLISECONDS)
                     .withIdleTimeout(millis, TimeUnit.MILLISECONDS)
                     .withRequestTimeout(millis, TimeUnit.MILLISECONDS)

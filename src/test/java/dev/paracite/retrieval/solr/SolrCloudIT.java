@@ -5,6 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paracite.Main;
 import dev.paracite.cli.Cli;
+import dev.paracite.cli.IndexChoice;
+import dev.paracite.cli.ModelChoice;
+import dev.paracite.cli.ModelOptions;
+import dev.paracite.server.Server;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import picocli.CommandLine;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.eval.EvalCase;
@@ -252,6 +262,58 @@ class SolrCloudIT {
         assertTrue(questions > 1000, "SQuAD questions read: " + questions);
         assertEquals(List.of(), unexplained, "differences without near-synonyms");
         assertTrue(same >= 0.99 * questions, same + " of " + questions);
+    }
+
+    /** Last: it stops the whole cluster. The server never hangs, says what is wrong, and recovers by itself. */
+    @Test
+    @Order(7)
+    void a_server_on_solr_reports_the_outage_and_recovers_when_solr_returns() throws Exception {
+        ModelChoice choice = new ModelChoice(CommandLine.populateCommand(new ModelOptions()), "bm25", null,
+                new IndexChoice("solr", cloud.urls(), target.collection(), null));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (Server server = Server.start(Main.assistant(DOCUMENT, choice), "127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            assertEquals("ok solr", health(client, base));
+            assertEquals(200, ask(client, base).statusCode());
+            cloud.stopNode(0);
+            cloud.stopNode(1);
+            long start = System.nanoTime();
+            HttpResponse<String> down = ask(client, base);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(503, down.statusCode(), down.body());
+            assertTrue(down.body().contains("\"index_unavailable\""), down.body());
+            assertTrue(millis < 10_000, "the ask took " + millis + " ms");
+            assertEquals("degraded solr", health(client, base));
+            cloud.startNode(0);
+            cloud.startNode(1);
+            long until = System.nanoTime() + 120_000_000_000L;
+            while (!health(client, base).equals("ok solr") && System.nanoTime() < until) {
+                Thread.sleep(500);
+            }
+            // the replicas may still be recovering when the nodes answer again
+            int status = 0;
+            while ((status = ask(client, base).statusCode()) != 200 && System.nanoTime() < until) {
+                Thread.sleep(500);
+            }
+            System.out.printf("SolrCloudIT: ask failed in %d ms with both nodes down; answered again %d s after both were back%n",
+                    millis, 120 - (until - System.nanoTime()) / 1_000_000_000);
+            assertEquals(200, status);
+        }
+    }
+
+    private static String health(HttpClient client, String base) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        var json = Json.tree(r.body());
+        return json.get("status").asText() + " " + json.get("index").asText();
+    }
+
+    private static HttpResponse<String> ask(HttpClient client, String base) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/api/ask")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"What role should the ruble play?\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -26,6 +27,8 @@ final class SolrNodes implements AutoCloseable {
 
     private final SolrTarget target;
     private final List<SolrClient> clients = new ArrayList<>();
+    /** Requests sent, for tests that count round trips. */
+    private final AtomicLong sent = new AtomicLong();
 
     SolrNodes(SolrTarget target) {
         this.target = target;
@@ -49,6 +52,7 @@ final class SolrNodes implements AutoCloseable {
         Exception last = null;
         for (SolrClient client : clients) {
             try {
+                sent.incrementAndGet();
                 return call.on(client);
             } catch (SolrServerException | IOException e) {
                 last = e; // not reached or no answer in time: try the next node
@@ -61,6 +65,10 @@ final class SolrNodes implements AutoCloseable {
         }
         throw new IndexUnavailableException("Solr did not answer " + what + " at " + String.join(", ", target.urls())
                 + " within " + target.timeout().toMillis() + " ms", last);
+    }
+
+    long sent() {
+        return sent.get();
     }
 
     <R extends SolrResponse> R request(String what, SolrRequest<R> request, String collection) {

@@ -133,6 +133,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
 
     @Override
     public List<Hit> search(String question, int topK) {
+        statistics.prefetch(terms.of(question));
         List<QueryTerm> queryTerms = terms.ofQuestion(question);
         if (queryTerms.isEmpty() || topK <= 0) {
             return List.of();
@@ -159,6 +160,11 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         } catch (IndexUnavailableException | SolrRefusedException e) {
             return new IndexStatus("solr", false);
         }
+    }
+
+    /** Requests sent to Solr so far (round trips; a test counts them). */
+    long requests() {
+        return nodes.sent();
     }
 
     @Override

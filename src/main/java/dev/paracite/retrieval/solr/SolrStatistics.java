@@ -1,6 +1,9 @@
 package dev.paracite.retrieval.solr;
 
 import dev.paracite.retrieval.LuceneTerms;
+import dev.paracite.retrieval.IndexedSearch;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.Term;
@@ -41,6 +44,31 @@ final class SolrStatistics implements LuceneTerms.Statistics {
             numDocs = count(SolrQueries.ofDocument(document).setQuery("*:*").setRows(0));
         }
         return numDocs;
+    }
+
+    /**
+     * Counts the text field's document frequencies of {@code terms} not yet known, in one request (a facet
+     * query per term, summed over the shards), so that a question costs one round trip, not one per word.
+     */
+    void prefetch(Collection<String> terms) {
+        List<String> unknown = terms.stream().distinct().filter(t -> !docFreqs.containsKey(new Term(IndexedSearch.TEXT, t)))
+                .toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        SolrQuery query = SolrQueries.ofDocument(document).setQuery("*:*").setRows(0).setFacet(true).setFacetLimit(-1);
+        for (int i = 0; i < unknown.size(); i++) {
+            query.addFacetQuery("{!term f=" + IndexedSearch.TEXT + " v=$w" + i + "}");
+            query.set("w" + i, unknown.get(i));
+        }
+        String collection = nodes.target().collection();
+        Map<String, Integer> counts = nodes.call("the term counts", client -> client.query(collection, query)).getFacetQuery();
+        for (int i = 0; i < unknown.size(); i++) {
+            Integer count = counts.get("{!term f=" + IndexedSearch.TEXT + " v=$w" + i + "}");
+            if (count != null) {
+                docFreqs.put(new Term(IndexedSearch.TEXT, unknown.get(i)), count.longValue());
+            }
+        }
     }
 
     /** Forgets what was counted, after the document was indexed again. */

@@ -129,6 +129,11 @@ class SolrCloudIT {
             assertEquals(new IndexStatus("solr", true), solr.status());
             System.out.printf("SolrCloudIT: indexed %d paragraphs in %d ms%n", DOCUMENT.paragraphs().size(),
                     (System.nanoTime() - start) / 1_000_000);
+            long before = solr.requests();
+            solr.search("What role should the ruble play in trade?", 5);
+            assertEquals(before + 2, solr.requests(), "a new question: its terms' counts in one request, then the search");
+            solr.search("What role should the ruble play in trade?", 5);
+            assertEquals(before + 3, solr.requests(), "asked again: the search alone");
             for (String question : questions) {
                 List<Hit> expected = lucene.search(question, 5);
                 List<Hit> actual = solr.search(question, 5);

@@ -32,6 +32,7 @@ import dev.paracite.metrics.PrometheusMetrics;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
+import dev.paracite.retrieval.IndexUnavailableException;
 import dev.paracite.retrieval.Retriever;
 import dev.paracite.retrieval.solr.SolrParagraphSearch;
 import dev.paracite.retrieval.solr.SolrTarget;
@@ -49,6 +50,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /** Composition root: the only place that chooses implementations and wires them together. */
 public final class Main {
@@ -172,17 +174,23 @@ public final class Main {
         }
     }
 
-    /** Search over {@code document} in the SolrCloud collection {@code index} names (set up by solr init), indexed there unless it is. */
+    /**
+     * Search over {@code document} in the SolrCloud collection {@code index} names (set up by solr init),
+     * indexed there unless it is. A Solr that cannot be reached now does not stop a server from starting:
+     * it answers 503 until Solr is back, then indexes the document at its first search.
+     */
     private static ParagraphSearch solrSearch(Document document, IndexChoice index, RetrievalSettings retrieval) {
         SolrTarget target = SolrTarget.of(index.solrUrls(), index.solrCollection()).withCredentials(index.solrCredentials());
         SolrParagraphSearch search = SolrParagraphSearch.open(target, document, retrieval);
         try {
             search.indexUnlessPresent();
-            return search;
+        } catch (IndexUnavailableException e) {
+            LoggerFactory.getLogger(Main.class).warn("{}; answers wait for it (503 index_unavailable)", e.getMessage());
         } catch (RuntimeException e) {
             search.close();
             throw e;
         }
+        return search;
     }
 
     /** Sentences and paragraphs whose embeddings an assistant remembers (about 1.6 KB each). */

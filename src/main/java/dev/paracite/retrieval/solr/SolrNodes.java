@@ -57,7 +57,7 @@ final class SolrNodes implements AutoCloseable {
             } catch (SolrServerException | IOException e) {
                 last = e; // not reached or no answer in time: try the next node
             } catch (SolrException e) {
-                if (e.code() != SolrException.ErrorCode.SERVICE_UNAVAILABLE.code) {
+                if (!unavailable(e)) {
                     throw new SolrRefusedException("Solr refused " + what + " (HTTP " + e.code() + "): " + e.getMessage(), e);
                 }
                 last = e;
@@ -65,6 +65,15 @@ final class SolrNodes implements AutoCloseable {
         }
         throw new IndexUnavailableException("Solr did not answer " + what + " at " + String.join(", ", target.urls())
                 + " within " + target.timeout().toMillis() + " ms", last);
+    }
+
+    /**
+     * An answer that says the cluster cannot serve now rather than that the request is wrong: 503, and 510
+     * ("no active replicas", while replicas recover after nodes come back), seen in SolrCloudIT.
+     */
+    private static boolean unavailable(SolrException e) {
+        return e.code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code
+                || e.code() == SolrException.ErrorCode.INVALID_STATE.code;
     }
 
     long sent() {

@@ -42,6 +42,8 @@ public final class SolrParagraphSearch implements ParagraphSearch {
     private final SolrStatistics statistics;
     private final LuceneTerms terms;
     private final String digest;
+    /** Whether the collection is known to hold this document: until then, each search checks first. */
+    private volatile boolean present;
 
     private SolrParagraphSearch(SolrNodes nodes, Document document, RetrievalSettings settings) {
         this.nodes = nodes;
@@ -84,19 +86,23 @@ public final class SolrParagraphSearch implements ParagraphSearch {
      * Indexes the document unless the collection holds exactly these paragraphs already (by their digest),
      * so that every process starting over the same document does not index it again.
      */
-    public void indexUnlessPresent() {
-        SolrQuery present = SolrQueries.ofDocument(document.name()).setQuery("*:*").setRows(0);
-        present.addFilterQuery("{!term f=" + DIGEST + " v=$digest}");
-        present.set("digest", digest);
+    public synchronized void indexUnlessPresent() {
+        if (present) {
+            return;
+        }
+        SolrQuery check = SolrQueries.ofDocument(document.name()).setQuery("*:*").setRows(0);
+        check.addFilterQuery("{!term f=" + DIGEST + " v=$digest}");
+        check.set("digest", digest);
         String collection = nodes.target().collection();
-        long found = nodes.call("the document check", client -> client.query(collection, present)).getResults().getNumFound();
+        long found = nodes.call("the document check", client -> client.query(collection, check)).getResults().getNumFound();
         if (found != document.paragraphs().size()) {
             index();
         }
+        present = true;
     }
 
     /** Replaces whatever the collection holds of this document with its paragraphs, committed and searchable. */
-    public void index() {
+    public synchronized void index() {
         String collection = nodes.target().collection();
         UpdateRequest delete = new UpdateRequest();
         delete.deleteByQuery("{!term f=" + SolrQueries.DOCUMENT + "}" + document.name());
@@ -113,6 +119,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         commit.setAction(UpdateRequest.ACTION.COMMIT, true, true);
         nodes.request("the commit", commit, collection);
         statistics.clear();
+        present = true;
     }
 
     private SolrInputDocument solrDocument(Paragraph p, int ordinal) {
@@ -133,6 +140,9 @@ public final class SolrParagraphSearch implements ParagraphSearch {
 
     @Override
     public List<Hit> search(String question, int topK) {
+        if (!present) {
+            indexUnlessPresent(); // Solr was unreachable when this opened
+        }
         statistics.prefetch(terms.of(question));
         List<QueryTerm> queryTerms = terms.ofQuestion(question);
         if (queryTerms.isEmpty() || topK <= 0) {

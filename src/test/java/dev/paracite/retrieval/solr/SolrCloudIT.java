@@ -289,15 +289,29 @@ class SolrCloudIT {
             assertTrue(down.body().contains("\"index_unavailable\""), down.body());
             assertTrue(millis < 10_000, "the ask took " + millis + " ms");
             assertEquals("degraded solr", health(client, base));
-            cloud.startNode(0);
-            cloud.startNode(1);
+            // a server may also start while Solr is down: it answers once Solr is back
+            try (Server late = Server.start(Main.assistant(DOCUMENT, choice), "127.0.0.1", 0)) {
+                String lateBase = "http://127.0.0.1:" + late.port();
+                assertEquals("degraded solr", health(client, lateBase));
+                assertEquals(503, ask(client, lateBase).statusCode());
+                cloud.startNode(0);
+                cloud.startNode(1);
+                long until = System.nanoTime() + 120_000_000_000L;
+                int status;
+                while ((status = ask(client, lateBase).statusCode()) != 200 && System.nanoTime() < until) {
+                    assertEquals(503, status, "while the replicas recover");
+                    Thread.sleep(500);
+                }
+                assertEquals(200, ask(client, lateBase).statusCode());
+            }
             long until = System.nanoTime() + 120_000_000_000L;
             while (!health(client, base).equals("ok solr") && System.nanoTime() < until) {
                 Thread.sleep(500);
             }
-            // the replicas may still be recovering when the nodes answer again
+            // the replicas may still be recovering when the nodes answer again: 503 meanwhile, never 500
             int status = 0;
             while ((status = ask(client, base).statusCode()) != 200 && System.nanoTime() < until) {
+                assertEquals(503, status);
                 Thread.sleep(500);
             }
             System.out.printf("SolrCloudIT: ask failed in %d ms with both nodes down; answered again %d s after both were back%n",

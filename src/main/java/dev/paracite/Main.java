@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -210,11 +211,18 @@ public final class Main {
 
     /**
      * How a library in a data directory indexes: {@code retrievalMode} as for a single document; hybrid
-     * embeds every paragraph as it is added.
+     * embeds every paragraph as it is added. The embedding model, which answers need whatever the
+     * retrieval, loads when a paragraph or question is first embedded: {@code documents} and {@code
+     * remove} never load it.
      */
     public static LibrarySettings librarySettings(String retrievalMode, int keepVersions, long maxUpload) {
-        Embedder embedder = new CachingEmbedder(LoadingEmbedder.start(OnnxEmbedder.PRODUCT, OnnxEmbedder::shared),
-                EMBEDDING_CACHE);
+        return librarySettings(retrievalMode, keepVersions, maxUpload, OnnxEmbedder::shared);
+    }
+
+    /** The same, with the embedding model {@code load} loads. */
+    public static LibrarySettings librarySettings(String retrievalMode, int keepVersions, long maxUpload,
+                                           Supplier<? extends Embedder> load) {
+        Embedder embedder = new CachingEmbedder(LoadingEmbedder.onFirstUse(OnnxEmbedder.PRODUCT, load), EMBEDDING_CACHE);
         return new LibrarySettings(retrieval(retrievalMode), embedder, keepVersions, maxUpload);
     }
 
@@ -232,9 +240,10 @@ public final class Main {
             throw new UsageException("--index solr answers from one document for now; it cannot be used with --data-dir.");
         }
         ModelSettings settings = settings(choice.model());
-        // the support check embeds statements whatever the retrieval; a BM25 library may have been opened without a model
-        Embedder embedder = library.settings().embedder() != null ? library.settings().embedder()
-                : new CachingEmbedder(LoadingEmbedder.start(OnnxEmbedder.PRODUCT, OnnxEmbedder::shared), EMBEDDING_CACHE);
+        // the support check and the extractive model embed whatever the retrieval
+        Embedder embedder = Objects.requireNonNull(library.settings().embedder(),
+                "a library that answers needs its settings' embedder");
+        embedder.prepare(); // answering embeds: the model loads while the library opens and the first question arrives
         return new Supplier<>() {
             private Corpus built;
             private Assistant assistant;

@@ -2,27 +2,14 @@ package dev.paracite.bench;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentParser;
+import dev.paracite.formats.Fixtures;
 import dev.paracite.formats.Formats;
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFNumbering;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 /**
  * Text extraction (bench/README.md, "Extracting PDF, DOCX and HTML"; Tika, the other candidate there, was
@@ -118,59 +105,23 @@ public final class ExtractionBench {
         return "and it continues on a second line so that rule " + n + " wraps like real text.";
     }
 
-    static byte[] pdf() throws Exception {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            int n = 1;
-            for (int page = 0; page < PDF_PAGES; page++) {
-                PDPage p = new PDPage();
-                pdf.addPage(p);
-                try (PDPageContentStream content = new PDPageContentStream(pdf, p)) {
-                    content.beginText();
-                    content.setFont(font, 10);
-                    content.setLeading(17);
-                    content.newLineAtOffset(50, 740);
-                    for (int i = 0; i < PER_PAGE; i++, n++) {
-                        content.showText(n + ". " + first(n));
-                        content.newLine();
-                        content.showText(second(n));
-                        content.newLine();
-                    }
-                    content.endText();
-                }
-            }
-            pdf.save(out);
-            return out.toByteArray();
+    /** Two lines a paragraph, {@code PER_PAGE} paragraphs a page, lines 17 points apart. */
+    static byte[] pdf() {
+        List<String> lines = new ArrayList<>();
+        for (int n = 1; n <= PDF_PAGES * PER_PAGE; n++) {
+            lines.add(n + ". " + first(n));
+            lines.add(second(n));
         }
+        return Fixtures.pdf(lines, 2 * PER_PAGE, 17, null);
     }
 
-    static byte[] docx(boolean wordNumbering) throws Exception {
-        try (XWPFDocument docx = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CTAbstractNum list = CTAbstractNum.Factory.newInstance();
-            list.setAbstractNumId(BigInteger.ZERO);
-            CTLvl level = list.addNewLvl();
-            level.setIlvl(BigInteger.ZERO);
-            level.addNewNumFmt().setVal(STNumberFormat.DECIMAL);
-            level.addNewLvlText().setVal("%1.");
-            level.addNewStart().setVal(BigInteger.ONE);
-            XWPFNumbering numbering = docx.createNumbering();
-            BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(list)));
-            for (int n = 1; n <= DOCX_PARAGRAPHS; n++) {
-                if (n % 100 == 1) {
-                    XWPFParagraph heading = docx.createParagraph();
-                    heading.setStyle("Heading1");
-                    heading.createRun().setText("Part " + (n / 100 + 1));
-                }
-                XWPFParagraph p = docx.createParagraph();
-                if (wordNumbering) {
-                    p.setNumID(numId);
-                    p.setNumILvl(BigInteger.ZERO);
-                }
-                p.createRun().setText((wordNumbering ? "" : n + ". ") + first(n) + " " + second(n));
-            }
-            docx.write(out);
-            return out.toByteArray();
+    /** A "Part" heading every 100 paragraphs. */
+    static byte[] docx(boolean wordNumbering) {
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        for (int n = 1; n <= DOCX_PARAGRAPHS; n++) {
+            parts.computeIfAbsent("Part " + ((n - 1) / 100 + 1), part -> new ArrayList<>()).add(first(n) + " " + second(n));
         }
+        return Fixtures.docx(parts, wordNumbering);
     }
 
     static byte[] html() {

@@ -8,8 +8,14 @@ import dev.paracite.library.Upload;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,39 +90,82 @@ final class AddCommand implements Callable<Integer> {
         int skipped = 0;
         try (Library opened = Library.open(dir,
                 libraries.settings(retrieval.mode(), library.keepVersions(), library.maxUpload()))) {
-            for (int i = 0; i < files.size(); i++) {
-                if (byFile) {
-                    fileBar.show(i, files.size());
-                }
-                Path file = files.get(i);
-                ProgressBar paragraphBar = new ProgressBar(err, "paragraphs");
-                String line;
-                try {
-                    Upload upload = Uploads.read(file, id, title, library.maxUpload());
-                    line = LibraryView.added(opened.add(upload, bars && !byFile ? large(paragraphBar) : Progress.NONE));
-                } catch (LibraryException e) {
-                    if (e.reason() == LibraryException.Reason.STORAGE) {
-                        paragraphBar.clear();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+            try {
+                List<CompletableFuture<String>> lines = start(opened, files, pool, bars && !byFile);
+                for (int i = 0; i < files.size(); i++) {
+                    if (byFile) {
+                        fileBar.show(i, files.size());
+                    }
+                    String line;
+                    try {
+                        line = lines.get(i).join();
+                    } catch (CompletionException e) {
                         fileBar.clear();
                         // a locked, unwritable or full library fails every file alike: one sentence, not one a file
-                        throw e;
+                        throw e.getCause() instanceof RuntimeException r ? r : e;
                     }
-                    line = "skipped " + file + ": " + e.getMessage();
-                    skipped++;
-                } catch (DocumentException e) {
-                    line = "skipped " + file + ": " + e.getMessage();
-                    skipped++;
+                    if (line.startsWith("skipped ")) {
+                        skipped++;
+                    }
+                    fileBar.clear();
+                    out.println(line);
+                    out.flush();
                 }
-                paragraphBar.clear();
-                fileBar.clear();
-                out.println(line);
-                out.flush();
+            } finally {
+                pool.shutdownNow();
             }
             if (byFile) {
                 fileBar.show(files.size(), files.size());
             }
         }
         return skipped == 0 ? Cli.ANSWERED : Cli.BAD_INPUT;
+    }
+
+    /**
+     * Starts adding {@code files}, several at once (each is parsed and indexed on its own thread; the
+     * library commits them one at a time); files filed under one id are added in the order given, so their
+     * versions follow it. The lines to print, in the order of {@code files}.
+     */
+    private List<CompletableFuture<String>> start(Library opened, List<Path> files, ExecutorService pool, boolean bar) {
+        Map<String, List<Integer>> byId = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            String filed = id != null ? id : Library.idFor(files.get(i).getFileName().toString());
+            byId.computeIfAbsent(filed, k -> new ArrayList<>()).add(i);
+        }
+        List<CompletableFuture<String>> lines = new ArrayList<>();
+        files.forEach(f -> lines.add(new CompletableFuture<>()));
+        for (List<Integer> group : byId.values()) {
+            pool.execute(() -> {
+                for (int i : group) {
+                    try {
+                        lines.get(i).complete(add(opened, files.get(i), bar));
+                    } catch (RuntimeException e) {
+                        lines.get(i).completeExceptionally(e);
+                        return;
+                    }
+                }
+            });
+        }
+        return lines;
+    }
+
+    /** Adds one file: the line saying what became of it; a library that cannot store it is thrown. */
+    private String add(Library opened, Path file, boolean bar) {
+        ProgressBar paragraphBar = new ProgressBar(err, "paragraphs");
+        try {
+            Upload upload = Uploads.read(file, id, title, library.maxUpload());
+            return LibraryView.added(opened.add(upload, bar ? large(paragraphBar) : Progress.NONE));
+        } catch (LibraryException e) {
+            if (e.reason() == LibraryException.Reason.STORAGE) {
+                throw e;
+            }
+            return "skipped " + file + ": " + e.getMessage();
+        } catch (DocumentException e) {
+            return "skipped " + file + ": " + e.getMessage();
+        } finally {
+            paragraphBar.clear();
+        }
     }
 
     /** Progress drawn on {@code bar} once the file turns out to be large. */

@@ -38,7 +38,7 @@ public final class DataDirOption {
     /**
      * Opens the library to answer from: not together with a single {@code document}, and only when it
      * holds documents (one sentence naming the command that adds them otherwise). The settings are made
-     * only once the command line is known to be good: with hybrid retrieval they start the embedding model.
+     * only once the command line is known to be good.
      */
     Library answering(Supplier<LibrarySettings> settings, String document) {
         if (document != null) {

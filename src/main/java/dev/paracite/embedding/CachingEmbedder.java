@@ -31,6 +31,11 @@ public final class CachingEmbedder implements Embedder {
     }
 
     @Override
+    public void prepare() {
+        inner.prepare();
+    }
+
+    @Override
     public float[] embed(String text) {
         float[] cached = cached(text);
         if (cached != null) {

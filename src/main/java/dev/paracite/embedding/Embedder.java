@@ -22,6 +22,9 @@ public interface Embedder {
         return texts.stream().map(this::embed).toList();
     }
 
+    /** Starts getting ready in the background, for a run that will embed soon (a model loading on first use starts now). */
+    default void prepare() {}
+
     /** Cosine similarity of two unit vectors. */
     static double similarity(float[] a, float[] b) {
         double dot = 0;

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * An embedding model that loads in the background from the moment it is created, so that loading
- * overlaps with reading the document and starting the server; the first text to embed waits for it.
+ * An embedding model that loads in the background, so that loading overlaps with other work; the
+ * first text to embed waits for it. It starts loading when created ({@link #start}) or when a text is
+ * first embedded ({@link #onFirstUse}), for commands that may never embed one.
  */
 public final class LoadingEmbedder implements Embedder {
 
@@ -23,15 +24,40 @@ public final class LoadingEmbedder implements Embedder {
     }
 
     private final String name;
-    private final CompletableFuture<Embedder> model;
+    private final Supplier<? extends Embedder> load;
+    private volatile CompletableFuture<Embedder> model; // null until loading starts
 
-    private LoadingEmbedder(String name, CompletableFuture<Embedder> model) {
+    private LoadingEmbedder(String name, Supplier<? extends Embedder> load) {
         this.name = name;
-        this.model = model;
+        this.load = load;
     }
 
     /** Starts loading {@code load} on a daemon thread; {@code name} is the model's, known before it loads. */
     public static LoadingEmbedder start(String name, Supplier<? extends Embedder> load) {
+        LoadingEmbedder embedder = new LoadingEmbedder(name, load);
+        embedder.loading();
+        return embedder;
+    }
+
+    /** The same, loading only when a text is first embedded: nothing is loaded for a run that embeds none. */
+    public static LoadingEmbedder onFirstUse(String name, Supplier<? extends Embedder> load) {
+        return new LoadingEmbedder(name, load);
+    }
+
+    private CompletableFuture<Embedder> loading() {
+        CompletableFuture<Embedder> started = model;
+        if (started == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = begin(load);
+                }
+                started = model;
+            }
+        }
+        return started;
+    }
+
+    private static CompletableFuture<Embedder> begin(Supplier<? extends Embedder> load) {
         CompletableFuture<Embedder> model = new CompletableFuture<>();
         LOADING.add(model);
         Thread loader = new Thread(() -> {
@@ -45,7 +71,7 @@ public final class LoadingEmbedder implements Embedder {
         }, "paracite-embedding-load");
         loader.setDaemon(true);
         loader.start();
-        return new LoadingEmbedder(name, model);
+        return model;
     }
 
     /**
@@ -65,7 +91,7 @@ public final class LoadingEmbedder implements Embedder {
     /** The loaded model, waiting for it; a failure to load is thrown here, as the loader threw it. */
     public Embedder model() {
         try {
-            return model.join();
+            return loading().join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() instanceof ExceptionInInitializerError init && init.getCause() != null
                     ? init.getCause() : e.getCause();
@@ -79,6 +105,11 @@ public final class LoadingEmbedder implements Embedder {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public void prepare() {
+        loading();
     }
 
     @Override

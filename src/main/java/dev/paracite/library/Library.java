@@ -2,15 +2,10 @@ package dev.paracite.library;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
-import dev.paracite.corpus.IngestionNote;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.grounding.Context;
-import dev.paracite.json.Json;
-import dev.paracite.retrieval.IndexedSearch;
 import dev.paracite.retrieval.ParagraphAnalyzer;
-import dev.paracite.text.Instructions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,32 +14,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -58,7 +47,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The user's documents, kept in a data directory as one Lucene index on disk: every paragraph of every
@@ -72,33 +61,40 @@ public final class Library implements AutoCloseable {
 
     /** Files larger than this are refused by default. */
     public static final long DEFAULT_MAX_UPLOAD = 20_000_000;
-    /** Paragraphs embedded per call while adding, when retrieval is hybrid. */
-    private static final int BATCH = 32;
-    private static final Pattern ID = Pattern.compile(Document.Part.ID);
-    /** Bumped when what is stored changes shape; a library of another format is refused, not misread. */
-    static final String FORMAT = "1";
+    /** Paragraph texts kept in memory after reading them (a few answers' worth). */
+    private static final int RECENT_TEXTS = 256;
+    /**
+     * Bumped when what is stored changes shape; a library of another format is refused, not misread.
+     * 2: paragraphs carry doc values for opening without reading their stored fields.
+     */
+    static final String FORMAT = "2";
 
     static final String KIND = "kind";
     static final String PARAGRAPH = "paragraph";
     static final String VERSION_ENTRY = "version";
     static final String DOC = "doc";
     static final String DOCVER = "docver";
-    static final String KEY = "key";
     static final String VERSION = "version_number";
     static final String LABEL = "label";
     static final String ORD = "ord";
     static final String BODY = "body";
     static final String HEADING = "heading";
     static final String LINE = "line";
-    private static final String TITLE = "title";
-    private static final String SHA = "sha256";
-    private static final String ADDED = "added";
-    private static final String SOURCE = "source";
-    private static final String FORMAT_FIELD = "format";
-    private static final String COUNT = "paragraphs";
-    private static final String SECTIONS = "sections";
-    private static final String NOTES = "notes";
-    private static final String NAMES = "names";
+    /** Doc values of a paragraph, read when the library opens: its version ({@code id@version}), label, line, section. */
+    static final String P_DOCVER = "p_docver";
+    static final String P_LABEL = "p_label";
+    static final String P_LINE = "p_line";
+    /** 0 for no section, else the position in its version's sections, from 1; -1 for one not among them (read from HEADING). */
+    static final String P_SECTION = "p_section";
+    static final String TITLE = "title";
+    static final String SHA = "sha256";
+    static final String ADDED = "added";
+    static final String SOURCE = "source";
+    static final String FORMAT_FIELD = "format";
+    static final String COUNT = "paragraphs";
+    static final String SECTIONS = "sections";
+    static final String NOTES = "notes";
+    static final String NAMES = "names";
 
     private final Path dir;
     private final LibrarySettings settings;
@@ -107,14 +103,28 @@ public final class Library implements AutoCloseable {
     /** Null when another process holds the write lock: this one only reads. */
     private IndexWriter writer;
     private final SearcherManager searchers;
+    /** Held to start, commit or fail a change; indexing a version's paragraphs runs without it. */
     private final Object writing = new Object();
+    /** Ids with a version being added, guarded by {@code writing}: a second add of one waits for the first. */
+    private final Set<String> adding = new HashSet<>();
     /** Each document's versions and its latest paragraphs; replaced whole under {@code this} on every change. */
     private Map<String, Entry> entries;
     private long generation;
     private Corpus corpus;
+    /** The texts read last: an answer reads a cited or named paragraph's text several times. Versions never change. */
+    private final Map<Paragraph.Source, String> recentTexts = Collections.synchronizedMap(
+            new LinkedHashMap<>(RECENT_TEXTS, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Paragraph.Source, String> eldest) {
+                    return size() > RECENT_TEXTS;
+                }
+            });
 
-    /** A document as kept in memory: its versions, oldest first, and the latest version's paragraphs and names. */
-    record Entry(String id, String title, List<VersionInfo> versions, Document latest, Set<String> names) {
+    /**
+     * A document as kept in memory: its versions, oldest first, the latest version's paragraphs (labelled
+     * as a library of several documents shows them, {@code travel §4}; texts on disk) and the names it is about.
+     */
+    record Entry(String id, String title, List<VersionInfo> versions, List<Paragraph> latest, Set<String> names) {
         VersionInfo last() {
             return versions.get(versions.size() - 1);
         }
@@ -213,10 +223,7 @@ public final class Library implements AutoCloseable {
     }
 
     private void checkCompatible() throws IOException {
-        Map<String, String> stored;
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            stored = reader.getIndexCommit().getUserData();
-        }
+        Map<String, String> stored = SegmentInfos.readLatestCommit(directory).getUserData();
         if (!FORMAT.equals(stored.get("paracite.format"))) {
             close();
             throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir
@@ -231,62 +238,13 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** Reads every kept version's entry and the latest versions' paragraphs from the index, in one pass. */
     private Map<String, Entry> load() throws IOException {
-        Map<String, List<VersionInfo>> versions = new TreeMap<>();
-        Map<String, String> titles = new HashMap<>();
-        Map<String, List<String>> names = new HashMap<>();
-        Map<String, List<Ordered>> paragraphs = new HashMap<>();
-        Map<String, String> sections = new HashMap<>();
         IndexSearcher searcher = searchers.acquire();
         try {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = sequential(leaf.reader());
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if (live != null && !live.get(doc)) {
-                        continue;
-                    }
-                    org.apache.lucene.document.Document d = stored.document(doc);
-                    String id = d.get(DOC);
-                    int version = d.getField(VERSION).numericValue().intValue();
-                    if (VERSION_ENTRY.equals(d.get(KIND))) {
-                        versions.computeIfAbsent(id, k -> new ArrayList<>()).add(versionInfo(d));
-                        titles.merge(id + "@" + version, d.get(TITLE), (a, b) -> a);
-                        names.put(id + "@" + version, List.of(Json.read(d.get(NAMES), String[].class)));
-                    } else {
-                        String section = sections.computeIfAbsent(d.get(HEADING), s -> s);
-                        paragraphs.computeIfAbsent(id + "@" + version, k -> new ArrayList<>())
-                                .add(new Ordered(d.getField(ORD).numericValue().intValue(), paragraph(d, section)));
-                    }
-                }
-            }
+            return EntryReader.read(searcher, this::text);
         } finally {
             searchers.release(searcher);
         }
-        Map<String, Entry> loaded = new TreeMap<>();
-        versions.forEach((id, kept) -> {
-            kept.sort((a, b) -> Integer.compare(a.version(), b.version()));
-            VersionInfo last = kept.get(kept.size() - 1);
-            String key = id + "@" + last.version();
-            List<Ordered> latest = new ArrayList<>(paragraphs.getOrDefault(key, List.of()));
-            latest.sort((a, b) -> Integer.compare(a.ord(), b.ord()));
-            List<Paragraph> ordered = latest.stream().map(Ordered::paragraph).toList();
-            loaded.put(id, new Entry(id, titles.get(key), kept, new Document(id, ordered, last.sections(), last.notes()),
-                    Set.copyOf(names.get(key))));
-        });
-        return loaded;
-    }
-
-    private record Ordered(int ord, Paragraph paragraph) {}
-
-    /**
-     * Stored fields for reading a segment front to back, as a merge does: each compressed block is
-     * decompressed once, not once per paragraph (at 1M paragraphs the per-document reads were most of
-     * the open's time).
-     */
-    private static StoredFields sequential(LeafReader reader) throws IOException {
-        return reader instanceof CodecReader codec ? codec.getFieldsReader().getMergeInstance() : reader.storedFields();
     }
 
     private static Paragraph paragraph(org.apache.lucene.document.Document d, String section) {
@@ -295,18 +253,6 @@ public final class Library implements AutoCloseable {
         String label = d.get(LABEL);
         return new Paragraph(label, section, d.get(BODY), d.getField(LINE).numericValue().intValue(),
                 new Paragraph.Source(id, version, label));
-    }
-
-    private static VersionInfo versionInfo(org.apache.lucene.document.Document d) {
-        try {
-            List<String> sections = List.of(Json.read(d.get(SECTIONS), String[].class));
-            List<IngestionNote> notes = List.of(Json.read(d.get(NOTES), IngestionNote[].class));
-            return new VersionInfo(d.getField(VERSION).numericValue().intValue(), d.get(SHA),
-                    Instant.ofEpochMilli(d.getField(ADDED).numericValue().longValue()), d.get(SOURCE), d.get(FORMAT_FIELD),
-                    d.getField(COUNT).numericValue().intValue(), sections, notes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -321,7 +267,7 @@ public final class Library implements AutoCloseable {
             throw new LibraryException(LibraryException.Reason.INVALID, upload.fileName() + " is "
                     + megabytes(upload.bytes().length) + "; the largest file accepted is " + megabytes(settings.maxUpload()) + ".");
         }
-        String id = upload.id() != null ? checkedId(upload.id()) : idOf(upload.fileName());
+        String id = upload.id() != null ? DocumentNames.checkedId(upload.id()) : DocumentNames.idOf(upload.fileName());
         String sha = sha256(upload.bytes());
         Entry existing = entries().get(id);
         if (existing != null && existing.last().sha256().equals(sha)) {
@@ -330,40 +276,79 @@ public final class Library implements AutoCloseable {
         DocumentLoader.Loaded loaded = DocumentLoader.read(id, upload.bytes(), "Document " + upload.fileName());
         Document parsed = loaded.document();
         String title = upload.title() != null && !upload.title().isBlank() ? upload.title().strip()
-                : existing != null && upload.title() == null ? existing.title() : titleOf(parsed, upload.fileName());
+                : existing != null && upload.title() == null ? existing.title() : DocumentNames.titleOf(parsed, upload.fileName());
         Set<String> names = Context.of(parsed).names();
+        IndexWriter w;
+        int version;
         synchronized (writing) {
-            IndexWriter w = writable();
+            waitForOthersAdding(id);
+            w = writable();
             existing = entries().get(id);
             if (existing != null && existing.last().sha256().equals(sha)) {
                 return unchanged(existing);
             }
-            int version = existing == null ? 1 : existing.last().version() + 1;
+            version = existing == null ? 1 : existing.last().version() + 1;
+            adding.add(id);
+        }
+        try {
             VersionInfo info = new VersionInfo(version, sha, Instant.now(), upload.fileName(), loaded.format(),
                     parsed.paragraphs().size(), parsed.sections(), parsed.notes());
-            List<Integer> dropped = new ArrayList<>();
+            // indexed beside other adds (one block: no commit takes part of it), committed one at a time
             try {
-                write(w, id, title, info, parsed, names, progress);
-                if (existing != null && settings.keepVersions() > 0) {
-                    for (VersionInfo old : existing.versions()) {
-                        if (old.version() <= version - settings.keepVersions()) {
-                            w.deleteDocuments(new Term(DOCVER, id + "@" + old.version()));
-                            dropped.add(old.version());
-                        }
+                VersionWriter.write(w, id, title, info, parsed, names, vectors() ? settings.embedder() : null, progress);
+            } catch (IOException | RuntimeException e) {
+                synchronized (writing) {
+                    throw failed(w, e, "could not store " + upload.fileName());
+                }
+            }
+            synchronized (writing) {
+                return committed(w, id, existing, title, info, parsed, names, upload.fileName());
+            }
+        } finally {
+            synchronized (writing) {
+                adding.remove(id);
+                writing.notifyAll();
+            }
+        }
+    }
+
+    /** Drops the versions retention no longer keeps, commits and publishes a version written to {@code w}. */
+    private Added committed(IndexWriter w, String id, Entry existing, String title, VersionInfo info, Document parsed,
+                            Set<String> names, String fileName) {
+        int version = info.version();
+        List<Integer> dropped = new ArrayList<>();
+        try {
+            if (existing != null && settings.keepVersions() > 0) {
+                for (VersionInfo old : existing.versions()) {
+                    if (old.version() <= version - settings.keepVersions()) {
+                        w.deleteDocuments(new Term(DOCVER, id + "@" + old.version()));
+                        dropped.add(old.version());
                     }
                 }
-                w.commit();
-            } catch (IOException | RuntimeException e) {
-                throw failed(e, "could not store " + upload.fileName());
             }
-            List<VersionInfo> kept = new ArrayList<>(existing == null ? List.of() : existing.versions());
-            kept.removeIf(v -> dropped.contains(v.version()));
-            kept.add(info);
-            Document latest = new Document(id, parsed.paragraphs().stream().map(p -> new Paragraph(p.label(), p.section(),
-                    p.text(), p.line(), new Paragraph.Source(id, version, p.label()))).toList(), parsed.sections(),
-                    parsed.notes());
-            changed(id, new Entry(id, title, kept, latest, names));
-            return new Added(id, version, false, parsed.paragraphs().size(), parsed.notes());
+            w.commit();
+        } catch (IOException | RuntimeException e) {
+            throw failed(w, e, "could not store " + fileName);
+        }
+        List<VersionInfo> kept = new ArrayList<>(existing == null ? List.of() : existing.versions());
+        kept.removeIf(v -> dropped.contains(v.version()));
+        forget(s -> s.document().equals(id) && dropped.contains(s.version()));
+        kept.add(info);
+        List<Paragraph> latest = parsed.paragraphs().stream().map(p -> Paragraph.kept(Document.Part.qualified(id, p.label()),
+                p.section(), p.line(), new Paragraph.Source(id, version, p.label()), this::text)).toList();
+        changed(id, new Entry(id, title, kept, latest, names));
+        return new Added(id, version, false, parsed.paragraphs().size(), parsed.notes());
+    }
+
+    /** Waits (holding {@code writing}) until no other thread is adding a version of {@code id}. */
+    private void waitForOthersAdding(String id) {
+        while (adding.contains(id)) {
+            try {
+                writing.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LibraryException("The library in " + dir + " was interrupted while waiting to change " + id + ".", e);
+            }
         }
     }
 
@@ -372,64 +357,10 @@ public final class Library implements AutoCloseable {
         return new Added(entry.id(), last.version(), true, last.paragraphs(), last.notes());
     }
 
-    private void write(IndexWriter w, String id, String title, VersionInfo info, Document parsed, Set<String> names,
-                       Progress progress) throws IOException {
-        String docver = id + "@" + info.version();
-        List<Paragraph> all = parsed.paragraphs();
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<Paragraph> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            List<float[]> vectors = vectors() ? settings.embedder().embedAll(batch.stream().map(Paragraph::text).toList())
-                    : null;
-            List<org.apache.lucene.document.Document> docs = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Paragraph p = batch.get(i);
-                org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-                doc.add(new StringField(KIND, PARAGRAPH, Field.Store.YES));
-                doc.add(new StringField(DOC, id, Field.Store.YES));
-                doc.add(new StringField(DOCVER, docver, Field.Store.NO));
-                doc.add(new StringField(KEY, docver + "#" + p.label(), Field.Store.NO));
-                doc.add(new StoredField(VERSION, info.version()));
-                doc.add(new StoredField(LABEL, p.label()));
-                doc.add(new IntPoint(ORD, from + i));
-                doc.add(new NumericDocValuesField(ORD, from + i));
-                doc.add(new StoredField(ORD, from + i));
-                doc.add(new StoredField(BODY, p.text()));
-                doc.add(new StoredField(HEADING, p.section()));
-                doc.add(new StoredField(LINE, p.line()));
-                // a prompt injection is never ranked into a model's context; named, it is still reached
-                if (!Instructions.addressesAnAssistant(p.text())) {
-                    doc.add(new TextField(IndexedSearch.TEXT, p.text(), Field.Store.NO));
-                    doc.add(new TextField(IndexedSearch.SECTION, p.section(), Field.Store.NO));
-                    if (vectors != null) {
-                        doc.add(new KnnFloatVectorField(IndexedSearch.VECTOR, vectors.get(i),
-                                VectorSimilarityFunction.DOT_PRODUCT));
-                    }
-                }
-                docs.add(doc);
-            }
-            w.addDocuments(docs);
-            progress.indexed(from + batch.size(), all.size());
-        }
-        org.apache.lucene.document.Document entry = new org.apache.lucene.document.Document();
-        entry.add(new StringField(KIND, VERSION_ENTRY, Field.Store.YES));
-        entry.add(new StringField(DOC, id, Field.Store.YES));
-        entry.add(new StringField(DOCVER, docver, Field.Store.NO));
-        entry.add(new StoredField(VERSION, info.version()));
-        entry.add(new StoredField(TITLE, title));
-        entry.add(new StoredField(SHA, info.sha256()));
-        entry.add(new StoredField(ADDED, info.added().toEpochMilli()));
-        entry.add(new StoredField(SOURCE, info.source()));
-        entry.add(new StoredField(FORMAT_FIELD, info.format()));
-        entry.add(new StoredField(COUNT, info.paragraphs()));
-        entry.add(new StoredField(SECTIONS, Json.write(info.sections())));
-        entry.add(new StoredField(NOTES, Json.write(info.notes())));
-        entry.add(new StoredField(NAMES, Json.write(names)));
-        w.addDocument(entry);
-    }
-
     /** Removes a document with all its versions; false when there is no such document. */
     public boolean remove(String id) {
         synchronized (writing) {
+            waitForOthersAdding(id);
             IndexWriter w = writable();
             if (!entries().containsKey(id)) {
                 return false;
@@ -438,8 +369,9 @@ public final class Library implements AutoCloseable {
                 w.deleteDocuments(new Term(DOC, id));
                 w.commit();
             } catch (IOException | RuntimeException e) {
-                throw failed(e, "could not remove " + id);
+                throw failed(w, e, "could not remove " + id);
             }
+            forget(s -> s.document().equals(id));
             changed(id, null);
             return true;
         }
@@ -481,22 +413,43 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * A failed write: everything since the last commit is rolled back (the writer closes doing so, and a
-     * new one is opened on the last commit), so the library answers as before.
+     * A failed write through {@code w}: everything since the last commit is rolled back (the writer closes
+     * doing so, and a new one is opened on the last commit), so the library answers as before. Adds running
+     * beside it are rolled back with it and fail in turn.
      */
-    private LibraryException failed(Exception e, String what) {
-        try {
-            writer.rollback();
-        } catch (IOException | RuntimeException ignored) {
-            // the writer is closed either way; the next write reopens it
-        }
-        try {
-            reopenWriter();
-        } catch (LibraryException reopen) {
-            // the next write tries again and says why
+    private LibraryException failed(IndexWriter w, Exception e, String what) {
+        if (w == writer) { // else another failure has rolled it back already
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException ignored) {
+                // the writer is closed either way; the next write reopens it
+            }
+            try {
+                reopenWriter();
+            } catch (LibraryException reopen) {
+                // the next write tries again and says why
+            }
+            reread();
         }
         return new LibraryException("The library in " + dir + " " + what + ": " + reason(e)
                 + "; it is unchanged.", e);
+    }
+
+    /**
+     * Reads the documents back from the last commit after a rollback: adds running beside the failed one
+     * were rolled back too, or were committed by another's commit before their own failed.
+     */
+    private void reread() {
+        try {
+            searchers.maybeRefreshBlocking();
+            Map<String, Entry> read = load();
+            synchronized (this) {
+                entries = read;
+                generation++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the library keeps answering from what it had
+        }
     }
 
     private void reopenWriter() {
@@ -505,6 +458,11 @@ public final class Library implements AutoCloseable {
         } catch (IOException e) {
             throw new LibraryException("The library in " + dir + " cannot be written: " + reason(e) + ".", e);
         }
+    }
+
+    /** The id a file of this name is filed under when none is given: its name without the extension, as lower-case words joined by '-'. */
+    public static String idFor(String fileName) {
+        return DocumentNames.idOf(fileName);
     }
 
     /** The documents, by id. */
@@ -522,8 +480,31 @@ public final class Library implements AutoCloseable {
 
     /** The paragraph as version {@code version} of document {@code id} has it, while that version is kept. */
     public Optional<Paragraph> paragraph(String id, int version, String label) {
-        List<Paragraph> found = query(new TermQuery(new Term(KEY, id + "@" + version + "#" + label)), 1, null);
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(DOCVER, id + "@" + version)), BooleanClause.Occur.FILTER)
+                .add(SortedDocValuesField.newSlowExactQuery(P_LABEL, new BytesRef(label)), BooleanClause.Occur.FILTER).build();
+        List<Paragraph> found = query(query, 1, null);
         return found.stream().findFirst();
+    }
+
+    /** Drops the remembered texts of versions no longer kept. */
+    private void forget(Predicate<Paragraph.Source> gone) {
+        synchronized (recentTexts) {
+            recentTexts.keySet().removeIf(gone);
+        }
+    }
+
+    /** The text of a kept paragraph, read from the index. */
+    private String text(Paragraph.Source source) {
+        String known = recentTexts.get(source);
+        if (known != null) {
+            return known;
+        }
+        String text = paragraph(source.document(), source.version(), source.label()).map(Paragraph::text)
+                .orElseThrow(() -> new LibraryException(LibraryException.Reason.NOT_FOUND, "Version " + source.version()
+                        + " of document \"" + source.document() + "\" is no longer kept; ask again."));
+        recentTexts.put(source, text);
+        return text;
     }
 
     /**
@@ -595,44 +576,6 @@ public final class Library implements AutoCloseable {
             corpus = LibrarySearch.corpus(generation, entries.values(), searchers, analyzer, settings);
         }
         return corpus;
-    }
-
-    /** Ids are what markers name: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit. */
-    static String checkedId(String id) {
-        if (!ID.matcher(id).matches()) {
-            throw new LibraryException(LibraryException.Reason.INVALID, "The id \"" + clip(id) + "\" is not valid: use "
-                    + "up to 64 lower-case letters, digits, '.', '_' and '-', starting with a letter or digit.");
-        }
-        return id;
-    }
-
-    /** The id a file is filed under by default: its name without the extension, as lower-case words joined by '-'. */
-    static String idOf(String fileName) {
-        String base = baseName(fileName).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        base = base.length() > 64 ? base.substring(0, 64).replaceAll("-+$", "") : base;
-        return base.isEmpty() ? "document" : base;
-    }
-
-    /** A document's own first line when it opens with a short unnumbered one ("Travel policy"), else its file's name. */
-    private static String titleOf(Document parsed, String fileName) {
-        Optional<String> first = parsed.paragraph(Paragraph.PREAMBLE).map(p -> p.text().lines().findFirst().orElse("").strip());
-        return first.filter(t -> !t.isEmpty() && t.length() <= 100).orElseGet(() -> titleOf(fileName));
-    }
-
-    private static String titleOf(String fileName) {
-        String base = baseName(fileName).replaceAll("[-_]+", " ").strip();
-        return base.isEmpty() ? fileName : base;
-    }
-
-    private static String baseName(String fileName) {
-        String name = Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String clip(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     static String sha256(byte[] bytes) {

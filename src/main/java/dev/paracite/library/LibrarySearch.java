@@ -35,16 +35,16 @@ final class LibrarySearch extends IndexedSearch {
     private final Terms terms;
     /** Each document's latest version as {@code id@version}, by id. */
     private final Map<String, String> latest;
-    /** The corpus's paragraphs by {@code id@version}, then by label within that version. */
-    private final Map<String, Map<String, Paragraph>> paragraphs;
+    /** The corpus: a hit is its paragraph of the same label (naming the document when the corpus does). */
+    private final Document document;
     private final Query all;
 
     private LibrarySearch(SearcherManager searchers, Analyzer analyzer, LibrarySettings settings, String names,
-                          Map<String, String> latest, Map<String, Map<String, Paragraph>> paragraphs) {
+                          Map<String, String> latest, Document document) {
         super(settings.retrieval(), settings.embedder());
         this.searchers = searchers;
         this.latest = latest;
-        this.paragraphs = paragraphs;
+        this.document = document;
         this.terms = new LuceneTerms(analyzer, new LuceneTerms.Statistics() {
             @Override
             public long docFreq(Term term) throws IOException {
@@ -73,32 +73,25 @@ final class LibrarySearch extends IndexedSearch {
     static Corpus corpus(long generation, Collection<Library.Entry> entries, SearcherManager searchers, Analyzer analyzer,
                          LibrarySettings settings) {
         boolean qualified = entries.size() > 1;
-        List<Paragraph> all = new ArrayList<>();
+        List<Paragraph> all = new ArrayList<>(entries.stream().mapToInt(e -> e.latest().size()).sum());
         Set<String> sections = new LinkedHashSet<>();
         Set<String> names = new HashSet<>();
         List<Document.Part> parts = new ArrayList<>();
         Map<String, String> latest = new HashMap<>();
-        Map<String, Map<String, Paragraph>> byVersion = new HashMap<>();
         for (Library.Entry e : entries) {
-            String docver = e.id() + "@" + e.last().version();
-            latest.put(e.id(), docver);
+            latest.put(e.id(), e.id() + "@" + e.last().version());
             parts.add(new Document.Part(e.id(), e.title()));
             names.addAll(e.names());
-            sections.addAll(e.latest().sections());
-            Map<String, Paragraph> byLabel = new HashMap<>();
-            for (Paragraph p : e.latest().paragraphs()) {
-                Paragraph shown = qualified ? new Paragraph(Document.Part.qualified(e.id(), p.label()), p.section(), p.text(), p.line(),
-                        p.source()) : p;
-                all.add(shown);
-                byLabel.put(p.label(), shown);
+            sections.addAll(e.last().sections());
+            for (Paragraph p : e.latest()) {
+                all.add(qualified ? p : p.withLabel(p.source().label()));
             }
-            byVersion.put(docver, byLabel);
         }
         String name = entries.size() == 1 ? entries.iterator().next().id() : "library";
         Document document = new Document(name, all, List.copyOf(sections), List.of(), Map.of(), parts);
         // words naming a document in a question refer to it, not to a topic in it
         String naming = String.join(" ", parts.stream().map(p -> p.id() + " " + p.title()).toList());
-        LibrarySearch search = new LibrarySearch(searchers, analyzer, settings, naming, latest, byVersion);
+        LibrarySearch search = new LibrarySearch(searchers, analyzer, settings, naming, latest, document);
         return new Corpus(generation, document, search, new Context(names));
     }
 
@@ -127,10 +120,12 @@ final class LibrarySearch extends IndexedSearch {
     @Override
     protected Paragraph paragraph(IndexSearcher searcher, int doc) throws IOException {
         org.apache.lucene.document.Document d = searcher.storedFields().document(doc,
-                Set.of(Library.DOC, Library.VERSION, Library.LABEL));
-        Map<String, Paragraph> version = paragraphs.get(d.get(Library.DOC) + "@"
-                + d.getField(Library.VERSION).numericValue().intValue());
-        return version == null ? null : version.get(d.get(Library.LABEL));
+                Set.of(Library.DOC, Library.LABEL, Library.BODY));
+        String label = document.parts().size() > 1 ? Document.Part.qualified(d.get(Library.DOC), d.get(Library.LABEL))
+                : d.get(Library.LABEL);
+        Paragraph kept = document.byLabel().get(label);
+        // the text is at hand: the hit carries it rather than reading it again
+        return kept == null ? null : new Paragraph(kept.label(), kept.section(), d.get(Library.BODY), kept.line(), kept.source());
     }
 
     @Override

@@ -36,12 +36,15 @@ final class DocumentRoutes {
     private final Library library;
     private final String model;
     private final IntSupplier answering;
-    private final Supplier<Assistant> assistants;
+    private final Assistant indexed;
 
-    /** {@code library}: null when serving one document; {@code assistants} the one answering now, whose index health reports. */
+    /**
+     * {@code library}: null when serving one document; {@code indexed}: an assistant whose index health
+     * reports (every assistant of a server searches the same kind of index; asking the first builds none anew).
+     */
     DocumentRoutes(Supplier<Document> document, Library library, String model, IntSupplier answering,
-                   Supplier<Assistant> assistants) {
-        this.assistants = assistants;
+                   Assistant indexed) {
+        this.indexed = indexed;
         this.document = document;
         this.library = library;
         this.model = model;
@@ -49,7 +52,9 @@ final class DocumentRoutes {
     }
 
     void paragraphs(Context ctx) {
-        Json.respond(ctx, Paging.of(ctx, document.get().paragraphs().stream().map(ParagraphView::of).toList()));
+        Paging.Page<Paragraph> page = Paging.of(ctx, document.get().paragraphs());
+        // only the page's texts are read: a library's paragraphs keep theirs on disk
+        Json.respond(ctx, new Paging.Page<>(page.paragraphs().stream().map(ParagraphView::of).toList(), page.next()));
     }
 
     void paragraph(Context ctx) {
@@ -66,7 +71,7 @@ final class DocumentRoutes {
     void health(Context ctx) {
         Document served = document.get();
         int paragraphs = served.paragraphs().size();
-        var index = assistants.get().index();
+        var index = indexed.index();
         String status = index.reachable() ? "ok" : "degraded";
         Json.respond(ctx, library == null
                 ? new Health(status, served.name(), paragraphs, model, answering.getAsInt(), index.backend())

@@ -7,7 +7,10 @@ import dev.paracite.library.Library;
 import dev.paracite.library.LibraryException;
 import dev.paracite.library.ParagraphPage;
 import dev.paracite.library.VersionInfo;
+import dev.paracite.library.Progress;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.List;
 
 /**
@@ -35,11 +38,27 @@ final class LibraryRoutes {
     /** A paragraph of a kept version, named by document, version and its label there. */
     record Pinned(String document, int version, String paragraph, String section, String text) {}
 
+    private static final String DOCUMENTS = "/api/documents";
+    private static final String VERSION = DOCUMENTS + "/{id}/versions/{version}";
+
     private final Library library;
 
     /** {@code library}: null when the server answers from one document. */
     LibraryRoutes(Library library) {
         this.library = library;
+    }
+
+    /** Adds these routes and the upload route ({@link Uploads}), telling {@code ingesting} how far each upload has got. */
+    void install(JavalinConfig config, Progress ingesting) {
+        config.routes.post(DOCUMENTS, new Uploads(this, ingesting)::add);
+        config.routes.delete(DOCUMENTS + "/{id}", this::remove);
+        // HEAD runs the GET handler; Jetty sends its headers without the body
+        for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
+            config.routes.addHttpHandler(type, DOCUMENTS, this::list);
+            config.routes.addHttpHandler(type, DOCUMENTS + "/{id}", this::show);
+            config.routes.addHttpHandler(type, VERSION + "/paragraphs", this::paragraphs);
+            config.routes.addHttpHandler(type, VERSION + "/paragraphs/{label}", this::paragraph);
+        }
     }
 
     void list(Context ctx) {

@@ -34,8 +34,6 @@ public final class Server implements AutoCloseable {
     private final Answering answering;
     private SlowClients slowClients;
 
-    private static final String VERSION = "/api/documents/{id}/versions/{version}";
-
     /** Served with every response: no inline script or style, no framing, nothing sent elsewhere. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -47,11 +45,10 @@ public final class Server implements AutoCloseable {
         this.answering = new Answering(assistants, guard);
         Assistant first = assistants.get();
         LibraryRoutes libraryRoutes = new LibraryRoutes(library);
-        Uploads uploads = new Uploads(libraryRoutes, ingesting);
         AskRoutes ask = new AskRoutes(answering, libraryRoutes::checkScope);
         ChatCompletions chat = new ChatCompletions(answering, System.currentTimeMillis() / 1000);
         DocumentRoutes docs = new DocumentRoutes(library == null ? first::document : () -> library.corpus().document(),
-                library, first.modelName(), guard::answering, assistants);
+                library, first.modelName(), guard::answering, first);
         ApiDescription description = new ApiDescription();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -85,8 +82,6 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/ask", ask::ask);
             config.routes.post("/api/ask/stream", ask::stream);
             config.routes.post("/v1/chat/completions", chat::complete);
-            config.routes.post("/api/documents", uploads::add);
-            config.routes.delete("/api/documents/{id}", libraryRoutes::remove);
             // HEAD runs the GET handler; Jetty sends its headers without the body
             for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
                 config.routes.addHttpHandler(type, "/api/paragraphs", docs::paragraphs);
@@ -96,11 +91,8 @@ public final class Server implements AutoCloseable {
                 config.routes.addHttpHandler(type, ApiDescription.PATH, description::serve);
                 config.routes.addHttpHandler(type, "/v1/models", chat::models);
                 config.routes.addHttpHandler(type, "/v1/models/{model}", chat::model);
-                config.routes.addHttpHandler(type, "/api/documents", libraryRoutes::list);
-                config.routes.addHttpHandler(type, "/api/documents/{id}", libraryRoutes::show);
-                config.routes.addHttpHandler(type, VERSION + "/paragraphs", libraryRoutes::paragraphs);
-                config.routes.addHttpHandler(type, VERSION + "/paragraphs/{label}", libraryRoutes::paragraph);
             }
+            libraryRoutes.install(config, ingesting);
             Errors.install(config);
         });
     }

@@ -63,7 +63,7 @@ final class Uploads {
             throw ApiError.badRequest("invalid_upload", "Send the file as multipart/form-data in a part named \"file\".");
         }
         if (ctx.req().getContentLengthLong() > maxUpload + FORM_OVERHEAD) {
-            throw tooLarge(maxUpload); // before reading a byte of it: a client that sent Expect: 100-continue sends nothing
+            throw unread(ctx, maxUpload); // before reading a byte of it: a client that sent Expect: 100-continue sends nothing
         }
         ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(System.getProperty("java.io.tmpdir"),
                 maxUpload, maxUpload + FORM_OVERHEAD, IN_MEMORY));
@@ -99,10 +99,28 @@ final class Uploads {
         } catch (IOException | ServletException | RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("exceeded")) {
-                    throw tooLarge(maxUpload);
+                    drain(ctx, maxUpload);
+                    throw unread(ctx, maxUpload);
                 }
             }
             throw ApiError.badRequest("invalid_upload", "The body is not a multipart/form-data form that can be read.");
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body cut off at the limit (up to as much again), so a client still
+     * sending it reaches the end and reads the 413: closing on unread bytes resets the connection, and
+     * the client sees that instead of the answer. Past that the connection is closed anyway.
+     */
+    private static void drain(Context ctx, long maxUpload) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = maxUpload + FORM_OVERHEAD;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the body cannot be read further; the 413 goes out all the same
         }
     }
 
@@ -154,6 +172,15 @@ final class Uploads {
         } catch (IOException e) {
             // the temporary file goes with the request anyway
         }
+    }
+
+    /**
+     * Too large, with the rest of the body unread: the connection closes after the answer, and says so, so
+     * that a client does not send its next request into it.
+     */
+    private static ApiError unread(Context ctx, long maxUpload) {
+        ctx.header("Connection", "close");
+        return tooLarge(maxUpload);
     }
 
     private static ApiError tooLarge(long maxUpload) {

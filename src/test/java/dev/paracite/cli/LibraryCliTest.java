@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paracite.Main;
 import dev.paracite.assistant.Assistant;
+import dev.paracite.embedding.OnnxEmbedder;
 import dev.paracite.json.Json;
 import dev.paracite.library.Library;
 import dev.paracite.library.LibrarySettings;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** The library commands end to end through {@link Cli#run}, on a library of three tiny documents in a temporary folder. */
 class LibraryCliTest {
 
-    /** The composition root's library wiring, as {@code Main.main} passes it. */
-    private static final Cli.Libraries LIBRARIES = new Cli.Libraries() {
+    /** How often a command started loading the embedding model. */
+    private final AtomicInteger modelLoads = new AtomicInteger();
+
+    /** The composition root's library wiring, as {@code Main.main} passes it, counting the model's loads. */
+    private final Cli.Libraries libraries = new Cli.Libraries() {
         @Override
         public LibrarySettings settings(String retrievalMode, int keepVersions, long maxUpload) {
-            return Main.librarySettings(retrievalMode, keepVersions, maxUpload);
+            return Main.librarySettings(retrievalMode, keepVersions, maxUpload, () -> {
+                modelLoads.incrementAndGet();
+                return OnnxEmbedder.shared();
+            });
         }
 
         @Override
@@ -74,7 +82,7 @@ class LibraryCliTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Cli.run(args, Map.of(), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, Main::assistant, LIBRARIES,
+                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, Main::assistant, libraries,
                 (assistant, server) -> {
                     served.add(server.port() + " " + assistant.document().paragraphs().size());
                     return 0;
@@ -179,6 +187,18 @@ class LibraryCliTest {
         assertTrue(out.startsWith("Black tea is oxidised before it is dried [tea §2]."), out);
         assertTrue(out.contains("\nCited paragraphs:\n\n[tea §2] tea v1 · (no section)\nBlack tea is oxidised before it is dried.\n"),
                 out);
+    }
+
+    @Test
+    void listing_and_removing_never_load_the_embedding_model_and_asking_loads_it_once() {
+        addAll();
+        modelLoads.set(0);
+        assertEquals(0, run("documents", "--data-dir", data));
+        assertEquals(0, run("documents", "tea", "--data-dir", data));
+        assertEquals(0, run("remove", "trains", "--data-dir", data));
+        assertEquals(0, modelLoads.get());
+        assertEquals(0, run("ask", "--data-dir", data, "How is black tea made?"), out + err);
+        assertEquals(1, modelLoads.get(), "retrieval and the answer share one embedder");
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,9 +29,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 /**
  * Documents in every format, generated here so that no binary fixture is checked in: a public library's
- * lending rules (written for these tests), under two roman-numbered headings.
+ * lending rules (written for these tests), under two roman-numbered headings. The PDF and DOCX makers
+ * take any text, for the extraction benchmark's large files too.
  */
-final class Fixtures {
+public final class Fixtures {
 
     static final String FIRST_HEADING = "I. Borrowing";
     static final List<String> BORROWING = List.of(
@@ -79,8 +82,11 @@ final class Fixtures {
         return html.append("</ol></body></html>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A PDF of the rules, one line per line, on as many pages as {@code perPage} lines allow. */
-    static byte[] pdf(List<String> lines, int perPage, StandardProtectionPolicy protection) {
+    /**
+     * A PDF of {@code lines} in 10-point Helvetica, one line per line {@code leading} points apart, on as
+     * many pages as {@code perPage} lines allow.
+     */
+    public static byte[] pdf(List<String> lines, int perPage, float leading, StandardProtectionPolicy protection) {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (int start = 0; start < lines.size(); start += perPage) {
@@ -89,7 +95,7 @@ final class Fixtures {
                 try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
                     content.beginText();
                     content.setFont(font, 10);
-                    content.setLeading(14);
+                    content.setLeading(leading);
                     content.newLineAtOffset(50, 740);
                     for (String line : lines.subList(start, Math.min(lines.size(), start + perPage))) {
                         content.showText(line);
@@ -109,13 +115,13 @@ final class Fixtures {
     }
 
     static byte[] pdf() {
-        return pdf(lines(), 50, null);
+        return pdf(lines(), 50, 14, null);
     }
 
     static byte[] encryptedPdf() {
         StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
         policy.setEncryptionKeyLength(128);
-        return pdf(lines(), 50, policy);
+        return pdf(lines(), 50, 14, policy);
     }
 
     /** A scanned page: an image and no text layer. */
@@ -134,15 +140,36 @@ final class Fixtures {
         }
     }
 
-    /** A DOCX with Word's own decimal numbering (no number typed in the text) and "Heading 1" headings. */
+    /** A DOCX of the rules with Word's own decimal numbering (no number typed in the text) and "Heading 1" headings. */
     static byte[] docx() {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        sections.put(FIRST_HEADING, BORROWING);
+        sections.put(SECOND_HEADING, FEES);
+        return docx(sections, true);
+    }
+
+    /**
+     * A DOCX of {@code sections}, each heading in "Heading 1" style followed by its paragraphs, numbered by
+     * Word's own decimal list (no number typed in the text) or, without {@code wordNumbering}, typed "N. "
+     * with N counting on across sections.
+     */
+    public static byte[] docx(Map<String, List<String>> sections, boolean wordNumbering) {
         try (XWPFDocument docx = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFNumbering numbering = docx.createNumbering();
             BigInteger numId = numbering.addNum(numbering.addAbstractNum(decimalList()));
-            heading(docx, FIRST_HEADING);
-            BORROWING.forEach(p -> item(docx, numId, p));
-            heading(docx, SECOND_HEADING);
-            FEES.forEach(p -> item(docx, numId, p));
+            int n = 0;
+            for (Map.Entry<String, List<String>> section : sections.entrySet()) {
+                heading(docx, section.getKey());
+                for (String text : section.getValue()) {
+                    n++;
+                    XWPFParagraph p = docx.createParagraph();
+                    if (wordNumbering) {
+                        p.setNumID(numId);
+                        p.setNumILvl(BigInteger.ZERO);
+                    }
+                    p.createRun().setText(wordNumbering ? text : n + ". " + text);
+                }
+            }
             docx.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -164,13 +191,6 @@ final class Fixtures {
     private static void heading(XWPFDocument docx, String text) {
         XWPFParagraph p = docx.createParagraph();
         p.setStyle("Heading1");
-        p.createRun().setText(text);
-    }
-
-    private static void item(XWPFDocument docx, BigInteger numId, String text) {
-        XWPFParagraph p = docx.createParagraph();
-        p.setNumID(numId);
-        p.setNumILvl(BigInteger.ZERO);
         p.createRun().setText(text);
     }
 

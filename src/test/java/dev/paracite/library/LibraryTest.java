@@ -23,6 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +107,11 @@ class LibraryTest {
             assertEquals(List.of("security", "travel"), library.documents().stream().map(DocumentInfo::id).toList());
         }
         assertEquals(reads, DocumentLoader.reads(), "reopening read no file");
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            // texts stay on disk until read, and read back as added
+            assertEquals("Expense claims are filed within thirty days of return.",
+                    library.corpus().document().paragraph("travel §3").orElseThrow().text());
+        }
         assertEquals(before, after);
         assertTrue(after.get(1).contains("[security §2]"), after.get(1));
         assertTrue(after.get(3).contains("[security §2]"), after.get(3));
@@ -157,6 +166,34 @@ class LibraryTest {
     }
 
     @Test
+    void versions_added_at_once_from_several_threads_are_all_kept_whole() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            List<Future<Added>> added = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                String text = TRAVEL.replace("thirty", "thirty-" + n);
+                String name = "doc-" + n % 6 + ".txt";
+                added.add(pool.submit(() -> library.add(upload(name, text), Progress.NONE)));
+            }
+            for (Future<Added> f : added) {
+                assertEquals(4, f.get(2, TimeUnit.MINUTES).paragraphs());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            assertEquals(6, library.documents().size());
+            for (DocumentInfo d : library.documents()) {
+                assertEquals(List.of(1, 2), d.versions().stream().map(VersionInfo::version).toList(), d.id());
+                for (int v = 1; v <= 2; v++) {
+                    assertEquals(4, library.paragraphs(d.id(), v, 100, null).paragraphs().size(), d.id() + " v" + v);
+                }
+            }
+            assertEquals(24, library.corpus().document().paragraphs().size());
+        }
+    }
+
+    @Test
     void retention_keeps_the_newest_versions_only() {
         LibrarySettings keepTwo = new LibrarySettings(LibrarySettings.bm25().retrieval(), null, 2, Library.DEFAULT_MAX_UPLOAD);
         try (Library library = Library.open(dir, keepTwo)) {
@@ -167,6 +204,16 @@ class LibraryTest {
                     .map(VersionInfo::version).toList());
             assertTrue(library.paragraph("travel", 2, "3").isEmpty());
             assertTrue(library.paragraph("travel", 3, "3").orElseThrow().text().contains("thirty-3"));
+
+            // the corpus's paragraphs keep their texts on disk: one of a version since dropped says so
+            Paragraph held = library.corpus().document().paragraph("3").orElseThrow();
+            assertTrue(held.text().contains("thirty-4"), held.text());
+            library.add(upload("travel.txt", TRAVEL.replace("thirty", "thirty-5")), Progress.NONE);
+            library.add(upload("travel.txt", TRAVEL.replace("thirty", "thirty-6")), Progress.NONE);
+            LibraryException gone = assertThrows(LibraryException.class, held::text);
+            assertEquals(LibraryException.Reason.NOT_FOUND, gone.reason());
+            assertEquals("Version 4 of document \"travel\" is no longer kept; ask again.", gone.getMessage());
+            assertTrue(library.corpus().document().paragraph("3").orElseThrow().text().contains("thirty-6"));
         }
     }
 

@@ -35,29 +35,27 @@ class LibraryApiTest {
 
     @TempDir
     static Path dir;
-    private static Library library;
+    private static LibraryServer served;
     private static Server server;
     private static Http http;
 
     @BeforeAll
     static void start() {
-        library = Libraries.open(dir.resolve("library"), MAX_UPLOAD);
-        server = Server.start(Libraries.assistants(library), library, "127.0.0.1", 0,
-                ServerSettings.open(), Monitoring.NONE);
+        served = LibraryServer.start(dir.resolve("library"), MAX_UPLOAD, ServerSettings.open(), Monitoring.NONE, Progress.NONE);
+        server = served.server();
         http = new Http(server.port());
-        assertEquals(201, upload("travel.txt", Libraries.TRAVEL, "travel").status());
-        assertEquals(201, http.send(Libraries.upload(server.port(), Libraries.form("leave.txt",
-                Libraries.LEAVE.getBytes(StandardCharsets.UTF_8), "leave", "Annual leave"))).status());
+        assertEquals(201, upload("travel.txt", LibraryServer.TRAVEL, "travel").status());
+        assertEquals(201, http.send(LibraryServer.upload(server.port(), LibraryServer.form("leave.txt",
+                LibraryServer.LEAVE.getBytes(StandardCharsets.UTF_8), "leave", "Annual leave"))).status());
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        library.close();
+        served.close();
     }
 
     private static Http.Reply upload(String fileName, String text, String id) {
-        return http.send(Libraries.upload(server.port(), fileName, text, id));
+        return http.send(LibraryServer.upload(server.port(), fileName, text, id));
     }
 
     private static Http.Reply delete(String path) {
@@ -109,12 +107,12 @@ class LibraryApiTest {
 
     @Test
     void a_changed_upload_makes_version_2_an_identical_one_changes_nothing_and_version_1_stays_citable() {
-        JsonNode first = upload("rules.txt", Libraries.TRAVEL, "rules").json();
+        JsonNode first = upload("rules.txt", LibraryServer.TRAVEL, "rules").json();
         assertEquals(List.of(1, false), List.of(first.get("version").asInt(), first.get("unchanged").asBoolean()));
-        Http.Reply again = upload("rules.txt", Libraries.TRAVEL, "rules");
+        Http.Reply again = upload("rules.txt", LibraryServer.TRAVEL, "rules");
         assertEquals(200, again.status(), again.body());
         assertEquals(List.of(1, true), List.of(again.json().get("version").asInt(), again.json().get("unchanged").asBoolean()));
-        Http.Reply second = upload("rules.txt", Libraries.TRAVEL_2, "rules");
+        Http.Reply second = upload("rules.txt", LibraryServer.TRAVEL_2, "rules");
         assertEquals(201, second.status(), second.body());
         assertEquals(2, second.json().get("version").asInt());
 
@@ -138,7 +136,7 @@ class LibraryApiTest {
 
     @Test
     void a_removed_document_is_gone_from_every_route() {
-        assertEquals(201, upload("scratch.txt", Libraries.LEAVE, "scratch").status());
+        assertEquals(201, upload("scratch.txt", LibraryServer.LEAVE, "scratch").status());
         Http.Reply removed = delete("/api/documents/scratch");
         assertEquals(204, removed.status(), removed.body());
         assertEquals("", removed.body());
@@ -179,15 +177,19 @@ class LibraryApiTest {
     void an_upload_over_the_limit_gets_413_whether_its_length_is_declared_or_not() {
         byte[] big = new byte[(int) MAX_UPLOAD + 1];
         java.util.Arrays.fill(big, (byte) 'a');
-        byte[] form = Libraries.form("big.txt", big, "big", null);
+        byte[] form = LibraryServer.form("big.txt", big, "big", null);
         // declared: refused before the body is read, so a client waiting for 100-continue never sends it
-        Http.Reply declared = http.send(Libraries.upload(server.port(), form).expectContinue(true));
+        Http.Reply declared = http.send(LibraryServer.upload(server.port(), form).expectContinue(true));
         assertError(declared, 413, "payload_too_large");
         assertEquals("The file is larger than the 100000 bytes this server accepts.", declared.json().get("message").asText());
+        // the body is left unread, so the connection is not reused: the server says it closes it
+        assertEquals("close", declared.raw().headers().firstValue("connection").orElse(null));
         // streamed without a length: cut off where the file passes the limit
-        Http.Reply streamed = http.send(Libraries.upload(server.port(), form)
+        Http.Reply streamed = http.send(LibraryServer.upload(server.port(), form)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))));
         assertError(streamed, 413, "payload_too_large");
+        assertEquals("close", streamed.raw().headers().firstValue("connection").orElse(null));
+        assertEquals(200, http.get("/api/health").status(), "the next request gets a fresh connection");
         assertEquals(null, listed("big"));
         assertEquals("20 MB", Uploads.megabytes(Library.DEFAULT_MAX_UPLOAD));
     }
@@ -195,17 +197,17 @@ class LibraryApiTest {
     @Test
     void a_binary_file_gets_422_and_a_form_without_a_file_gets_400() {
         byte[] binary = {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, (byte) 0xff, (byte) 0xfe};
-        Http.Reply unreadable = http.send(Libraries.upload(server.port(), Libraries.form("tool.bin", binary, "tool", null)));
+        Http.Reply unreadable = http.send(LibraryServer.upload(server.port(), LibraryServer.form("tool.bin", binary, "tool", null)));
         assertError(unreadable, 422, "unreadable_document");
         assertTrue(unreadable.json().get("message").asText().contains("tool.bin"), unreadable.body());
         assertEquals(null, listed("tool"));
 
-        assertError(http.send(Libraries.upload(server.port(), Libraries.form(null, null, "x", "no file"))), 400, "invalid_upload");
-        assertError(http.post("/api/documents", "text/plain", Libraries.TRAVEL), 400, "invalid_upload");
-        Http.Reply badId = upload("travel.txt", Libraries.TRAVEL, "Not An Id!");
+        assertError(http.send(LibraryServer.upload(server.port(), LibraryServer.form(null, null, "x", "no file"))), 400, "invalid_upload");
+        assertError(http.post("/api/documents", "text/plain", LibraryServer.TRAVEL), 400, "invalid_upload");
+        Http.Reply badId = upload("travel.txt", LibraryServer.TRAVEL, "Not An Id!");
         assertError(badId, 400, "invalid_upload");
         assertTrue(badId.json().get("message").asText().startsWith("The id \"Not An Id"), badId.body());
-        assertError(http.post("/api/documents", "multipart/form-data; boundary=" + Libraries.BOUNDARY, "not a form"), 400,
+        assertError(http.post("/api/documents", "multipart/form-data; boundary=" + LibraryServer.BOUNDARY, "not a form"), 400,
                 "invalid_upload");
     }
 
@@ -232,7 +234,7 @@ class LibraryApiTest {
     @Test
     void health_says_how_many_documents_the_library_holds() {
         JsonNode health = http.get("/api/health").json();
-        assertEquals(library.documents().size(), health.get("documents").asInt());
+        assertEquals(served.library().documents().size(), health.get("documents").asInt());
         assertTrue(health.get("documents").asInt() >= 2, health.toString());
         assertEquals("extractive", health.get("model").asText());
     }
@@ -252,14 +254,13 @@ class LibraryApiTest {
                 }
             }
         };
-        try (Library lib = Libraries.open(other.resolve("library"));
-             Server s = Server.start(Libraries.assistants(lib), lib, "127.0.0.1", 0, ServerSettings.open(), Monitoring.NONE,
-                     holding)) {
+        try (LibraryServer s = LibraryServer.start(other.resolve("library"), Library.DEFAULT_MAX_UPLOAD, ServerSettings.open(),
+                Monitoring.NONE, holding)) {
             Http h = new Http(s.port());
-            assertEquals(201, h.send(Libraries.upload(s.port(), "leave.txt", Libraries.LEAVE, "leave")).status());
+            assertEquals(201, h.send(LibraryServer.upload(s.port(), "leave.txt", LibraryServer.LEAVE, "leave")).status());
             armed.set(true); // the next upload stops at its first progress report
             CompletableFuture<Http.Reply> adding = CompletableFuture.supplyAsync(() ->
-                    h.send(Libraries.upload(s.port(), "travel.txt", Libraries.TRAVEL, "travel")));
+                    h.send(LibraryServer.upload(s.port(), "travel.txt", LibraryServer.TRAVEL, "travel")));
             assertTrue(indexing.await(30, TimeUnit.SECONDS), "the upload reached indexing");
             try {
                 JsonNode answer = h.postJson("/api/ask", "{\"question\": \"How many days of paid annual leave?\"}").json();
@@ -282,7 +283,7 @@ class LibraryApiTest {
                     "/api/documents/travel/versions/1/paragraphs/1")) {
                 assertError(h.get(path), 404, "no_library");
             }
-            assertError(h.send(Libraries.upload(single.port(), "travel.txt", Libraries.TRAVEL, "travel")), 404, "no_library");
+            assertError(h.send(LibraryServer.upload(single.port(), "travel.txt", LibraryServer.TRAVEL, "travel")), 404, "no_library");
             assertError(h.postJson("/api/ask", "{\"question\": \"What role should the ruble play?\", \"documents\": [\"cis\"]}"),
                     400, "unknown_document");
             assertEquals("answered", h.postJson("/api/ask", "{\"question\": \"What role should the ruble play?\", "

@@ -18,7 +18,7 @@ import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Draft;
 import dev.paracite.assistant.ScriptedModel;
 import dev.paracite.corpus.DocumentLoader;
-import dev.paracite.library.Library;
+import dev.paracite.library.Progress;
 import dev.paracite.llm.ModelSettings;
 import dev.paracite.metrics.PrometheusMetrics;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -75,7 +75,7 @@ class OpenApiContractTest {
     private static Server server;
     /** The same, serving a library of two documents (travel and leave) instead of the built-in document. */
     private static Server libraryServer;
-    private static Library library;
+    private static LibraryServer served;
     @TempDir
     static Path dir;
     private static OpenApiContract contract;
@@ -87,12 +87,12 @@ class OpenApiContractTest {
     static void start() {
         metrics = PrometheusMetrics.create();
         server = monitored(Main.assistant(DocumentLoader.builtIn()), new ServerSettings(List.of(KEY), 0, 0, 10, List.of()));
-        library = Libraries.open(dir.resolve("library"), MAX_UPLOAD);
-        libraryServer = Server.start(Libraries.assistants(library), library, "127.0.0.1", 0,
-                new ServerSettings(List.of(KEY), 0, 0, 10, List.of()), new Monitoring(metrics, null));
+        served = LibraryServer.start(dir.resolve("library"), MAX_UPLOAD, new ServerSettings(List.of(KEY), 0, 0, 10, List.of()),
+                new Monitoring(metrics, null), Progress.NONE);
+        libraryServer = served.server();
         for (String id : List.of("travel", "leave")) {
-            String text = id.equals("travel") ? Libraries.TRAVEL : Libraries.LEAVE;
-            assertEquals(201, new Http(libraryServer.port()).send(Libraries.upload(libraryServer.port(), id + ".txt", text, id)
+            String text = id.equals("travel") ? LibraryServer.TRAVEL : LibraryServer.LEAVE;
+            assertEquals(201, new Http(libraryServer.port()).send(LibraryServer.upload(libraryServer.port(), id + ".txt", text, id)
                     .header("Authorization", "Bearer " + KEY)).status());
         }
         document = new Http(server.port()).get(ApiDescription.PATH).body();
@@ -102,8 +102,7 @@ class OpenApiContractTest {
     @AfterAll
     static void stop() {
         server.close();
-        libraryServer.close();
-        library.close();
+        served.close();
         metrics.close();
     }
 
@@ -154,9 +153,9 @@ class OpenApiContractTest {
                     + template.replace("{label}", library() ? "1" : "8").replace("{model}", "paracite")
                     .replace("{id}", method.equals("DELETE") ? "scratch" : "travel").replace("{version}", "1")));
             if (this.equals(UPLOAD)) {
-                return b.header("Content-Type", "multipart/form-data; boundary=" + Libraries.BOUNDARY)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(Libraries.form("travel.txt",
-                                Libraries.TRAVEL.getBytes(StandardCharsets.UTF_8), "travel", null)));
+                return b.header("Content-Type", "multipart/form-data; boundary=" + LibraryServer.BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(LibraryServer.form("travel.txt",
+                                LibraryServer.TRAVEL.getBytes(StandardCharsets.UTF_8), "travel", null)));
             }
             if (template.equals("/api/ask/stream")) {
                 b.header("Accept", "text/event-stream");
@@ -218,7 +217,7 @@ class OpenApiContractTest {
         assertEquals(2, at(libraryServer, "GET", "/api/health", "/api/health").json().get("documents").asInt());
         assertEquals(2, at(libraryServer, "GET", "/api/documents", "/api/documents").json().get("documents").size());
 
-        assertEquals(201, withKey(libraryServer, UPLOAD, Libraries.upload(libraryServer.port(), "new.txt", Libraries.LEAVE,
+        assertEquals(201, withKey(libraryServer, UPLOAD, LibraryServer.upload(libraryServer.port(), "new.txt", LibraryServer.LEAVE,
                 "new")).status());
         assertEquals(204, at(libraryServer, "DELETE", "/api/documents/{id}", "/api/documents/new").status());
         assertEquals(404, at(libraryServer, "DELETE", "/api/documents/{id}", "/api/documents/new").status());
@@ -226,11 +225,11 @@ class OpenApiContractTest {
         assertEquals("no_library", withKey(server, UPLOAD, UPLOAD.request(server)).json().get("error").asText());
         assertEquals("invalid_upload", withKey(libraryServer, UPLOAD, UPLOAD.request(libraryServer)
                 .setHeader("Content-Type", "text/plain")).json().get("error").asText());
-        assertEquals("payload_too_large", withKey(libraryServer, UPLOAD, Libraries.upload(libraryServer.port(),
-                Libraries.form("big.txt", new byte[(int) MAX_UPLOAD + 1], "big", null)).expectContinue(true))
+        assertEquals("payload_too_large", withKey(libraryServer, UPLOAD, LibraryServer.upload(libraryServer.port(),
+                LibraryServer.form("big.txt", new byte[(int) MAX_UPLOAD + 1], "big", null)).expectContinue(true))
                 .json().get("error").asText());
-        assertEquals("unreadable_document", withKey(libraryServer, UPLOAD, Libraries.upload(libraryServer.port(),
-                Libraries.form("tool.bin", new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1}, "tool", null))).json().get("error").asText());
+        assertEquals("unreadable_document", withKey(libraryServer, UPLOAD, LibraryServer.upload(libraryServer.port(),
+                LibraryServer.form("tool.bin", new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1}, "tool", null))).json().get("error").asText());
 
         String scoped = "{\"question\": \"How many days of paid annual leave?\", \"documents\": [\"leave\"]}";
         assertEquals(List.of(), contract.schemaViolations("/components/schemas/AskRequest", scoped));
@@ -267,8 +266,8 @@ class OpenApiContractTest {
         for (Operation op : operations()) {
             Server to = op.library() ? libraryServer : server;
             if (op.method().equals("DELETE")) {
-                assertEquals(201, withKey(libraryServer, UPLOAD, Libraries.upload(libraryServer.port(), "scratch.txt",
-                        Libraries.LEAVE, "scratch")).status());
+                assertEquals(201, withKey(libraryServer, UPLOAD, LibraryServer.upload(libraryServer.port(), "scratch.txt",
+                        LibraryServer.LEAVE, "scratch")).status());
             }
             assertEquals(op.success(), checked(to, op, op.request(to).header("Authorization", "Bearer " + KEY)).status(),
                     op.toString());

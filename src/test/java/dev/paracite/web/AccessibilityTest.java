@@ -7,6 +7,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.server.LibraryServer;
 import dev.paracite.server.Server;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class AccessibilityTest {
         Browser.assumeInstalled();
         try (LibraryServer served = LibraryServer.start(dir.resolve("library"))) {
             served.add("security.txt", LibraryServer.SECURITY);
-            served.add("travel.txt", LibraryServer.TRAVEL);
+            served.add("travel.txt", LibraryServer.TRAVEL_WITH_GAP);
             ChromeDriver driver = Browser.start(1280, 900);
             try {
                 Browser.openChat(driver, served.port());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paracite.Main;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.library.DocumentInfo;
+import dev.paracite.server.LibraryServer;
 import dev.paracite.server.Server;
 import dev.paracite.server.ServerSettings;
 import java.io.IOException;
@@ -107,7 +108,7 @@ class DocumentsPanelTest {
         openDocuments();
         assertTrue(driver.findElement(By.id("documents-empty")).isDisplayed(), "an empty library says so");
         WebElement picker = driver.findElement(By.id("files"));
-        picker.sendKeys(file("security.txt", LibraryServer.SECURITY) + "\n" + file("travel.txt", LibraryServer.TRAVEL));
+        picker.sendKeys(file("security.txt", LibraryServer.SECURITY) + "\n" + file("travel.txt", LibraryServer.TRAVEL_WITH_GAP));
         awaitUploads(2);
         assertEquals(List.of("security.txt: added security version 1 (4 paragraphs).",
                 "travel.txt: added travel version 1 (4 paragraphs, 1 ingestion note)."), uploadLines());
@@ -153,20 +154,20 @@ class DocumentsPanelTest {
                 + "panel.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));"
                 + "window.dropZoneHighlighted = document.getElementById('drop').classList.contains('dragging');"
                 + "panel.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));",
-                LibraryServer.TRAVEL);
+                LibraryServer.TRAVEL_WITH_GAP);
         assertEquals(Boolean.TRUE, driver.executeScript("return window.dropZoneHighlighted"), "dragging over shows where to drop");
         awaitUploads(1);
         assertEquals(List.of("travel.txt: added travel version 1 (4 paragraphs, 1 ingestion note)."), uploadLines());
         assertEquals(List.of("travel"), listed());
         assertFalse(driver.findElement(By.id("drop")).getAttribute("class").contains("dragging"));
-        assertEquals(List.of("travel"), served.library.documents().stream().map(DocumentInfo::id).toList());
+        assertEquals(List.of("travel"), served.library().documents().stream().map(DocumentInfo::id).toList());
     }
 
     @Test
     void a_checked_document_scopes_the_question_and_chips_show_the_cited_version() throws IOException {
         open();
         served.add("security.txt", LibraryServer.SECURITY);
-        served.add("travel.txt", LibraryServer.TRAVEL);
+        served.add("travel.txt", LibraryServer.TRAVEL_WITH_GAP);
         driver.navigate().refresh();
         openDocuments();
         wait.until(d -> listed().size() == 2);
@@ -213,7 +214,7 @@ class DocumentsPanelTest {
     void remove_asks_for_confirmation_then_removes_the_document() {
         open();
         served.add("security.txt", LibraryServer.SECURITY);
-        served.add("travel.txt", LibraryServer.TRAVEL);
+        served.add("travel.txt", LibraryServer.TRAVEL_WITH_GAP);
         driver.navigate().refresh();
         openDocuments();
         wait.until(d -> listed().size() == 2);
@@ -227,7 +228,7 @@ class DocumentsPanelTest {
         remove.click();
         wait.until(d -> listed().equals(List.of("security")));
         assertEquals("Removed travel.", driver.findElement(By.id("documents-status")).getText());
-        assertEquals(List.of("security"), served.library.documents().stream().map(DocumentInfo::id).toList());
+        assertEquals(List.of("security"), served.library().documents().stream().map(DocumentInfo::id).toList());
         wait.until(d -> d.findElement(By.id("doc-name")).getText().startsWith("Library · 1 document · 4 paragraphs"));
     }
 
@@ -235,7 +236,7 @@ class DocumentsPanelTest {
     void removing_needs_the_access_key_when_keys_are_on() {
         served = LibraryServer.start(dir.resolve("library"), new ServerSettings(List.of("door-key"), 0, 0, 100, List.of()));
         served.add("security.txt", LibraryServer.SECURITY);
-        served.add("travel.txt", LibraryServer.TRAVEL);
+        served.add("travel.txt", LibraryServer.TRAVEL_WITH_GAP);
         driver = Browser.start(1280, 900);
         driver.get("http://127.0.0.1:" + served.port() + "/");
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
@@ -252,7 +253,7 @@ class DocumentsPanelTest {
         assertEquals("Removing a document needs an access key: enter it above, then remove again.",
                 driver.findElement(By.id("documents-status")).getText());
         assertTrue(driver.findElement(By.id("key-form")).isDisplayed(), "the key form asks for the key");
-        assertEquals(2, served.library.documents().size(), "nothing removed without the key");
+        assertEquals(2, served.library().documents().size(), "nothing removed without the key");
 
         WebElement before = driver.findElement(By.cssSelector("li[data-id=travel]"));
         driver.findElement(By.id("access-key")).sendKeys("door-key", Keys.ENTER);
@@ -262,7 +263,7 @@ class DocumentsPanelTest {
         again.click();
         wait.until(d -> listed().equals(List.of("security")));
         assertEquals("Removed travel.", driver.findElement(By.id("documents-status")).getText());
-        assertEquals(List.of("security"), served.library.documents().stream().map(DocumentInfo::id).toList());
+        assertEquals(List.of("security"), served.library().documents().stream().map(DocumentInfo::id).toList());
     }
 
     @Test

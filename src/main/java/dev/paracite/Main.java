@@ -13,6 +13,7 @@ import dev.paracite.extractive.ExtractiveModel;
 import dev.paracite.grounding.Support;
 import dev.paracite.grounding.SupportSettings;
 import dev.paracite.cli.Cli;
+import dev.paracite.cli.IndexChoice;
 import dev.paracite.cli.ModelChoice;
 import dev.paracite.cli.ModelOptions;
 import dev.paracite.cli.ServerOptions;
@@ -31,7 +32,10 @@ import dev.paracite.metrics.PrometheusMetrics;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
+import dev.paracite.retrieval.IndexUnavailableException;
 import dev.paracite.retrieval.Retriever;
+import dev.paracite.retrieval.solr.SolrParagraphSearch;
+import dev.paracite.retrieval.solr.SolrTarget;
 import dev.paracite.server.Monitoring;
 import dev.paracite.server.Server;
 import dev.paracite.server.ServerStartException;
@@ -47,6 +51,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /** Composition root: the only place that chooses implementations and wires them together. */
 public final class Main {
@@ -114,6 +119,14 @@ public final class Main {
     }
 
     private static Assistant assistant(Document document, ModelChoice choice, AnswerMetrics metrics) {
+        if (choice.index().solr()) {
+            Embedder embedder = embedder(document);
+            ParagraphSearch search = solrSearch(document, choice.index(), retrieval(choice.retrieval()));
+            if (choice.recorded() != null) {
+                return new Assistant(new Retriever(document, search), choice.recorded(), new Support(embedder, SupportSettings.DEFAULT));
+            }
+            return assistant(document, search, Context.of(document), embedder, settings(choice.model()), metrics);
+        }
         if (choice.recorded() != null) {
             return assistant(document, choice.recorded(), retrieval(choice.retrieval()));
         }
@@ -162,6 +175,25 @@ public final class Main {
         }
     }
 
+    /**
+     * Search over {@code document} in the SolrCloud collection {@code index} names (set up by solr init),
+     * indexed there unless it is. A Solr that cannot be reached now does not stop a server from starting:
+     * it answers 503 until Solr is back, then indexes the document at its first search.
+     */
+    private static ParagraphSearch solrSearch(Document document, IndexChoice index, RetrievalSettings retrieval) {
+        SolrTarget target = SolrTarget.of(index.solrUrls(), index.solrCollection()).withCredentials(index.solrCredentials());
+        SolrParagraphSearch search = SolrParagraphSearch.open(target, document, retrieval);
+        try {
+            search.indexUnlessPresent();
+        } catch (IndexUnavailableException e) {
+            LoggerFactory.getLogger(Main.class).warn("{}; answers wait for it (503 index_unavailable)", e.getMessage());
+        } catch (RuntimeException e) {
+            search.close();
+            throw e;
+        }
+        return search;
+    }
+
     /** Sentences and paragraphs whose embeddings an assistant remembers (about 1.6 KB each). */
     private static final int EMBEDDING_CACHE = 50_000;
 
@@ -204,6 +236,9 @@ public final class Main {
 
     /** The same, reporting each answer and each call to a model provider to {@code metrics}. */
     public static Supplier<Assistant> assistants(Library library, ModelChoice choice, AnswerMetrics metrics) {
+        if (choice.index().solr()) {
+            throw new UsageException("--index solr answers from one document for now; it cannot be used with --data-dir.");
+        }
         ModelSettings settings = settings(choice.model());
         // the support check and the extractive model embed whatever the retrieval
         Embedder embedder = Objects.requireNonNull(library.settings().embedder(),

@@ -8,6 +8,7 @@ import dev.paracite.embedding.EmbeddingException;
 import dev.paracite.grounding.Context;
 import dev.paracite.grounding.Support;
 import dev.paracite.retrieval.Hit;
+import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.Retrieval;
 import dev.paracite.retrieval.Retriever;
 import java.util.ArrayList;
@@ -222,6 +223,11 @@ public final class Assistant {
 
     private Grounder grounder(Map<String, Paragraph> provided, AnswerListener listener) {
         return new Grounder(provided, labels, support, context, listener::delta);
+    }
+
+    /** The index retrieval searches, and whether it can be reached now (for the health endpoint). */
+    public IndexStatus index() {
+        return retriever.indexStatus();
     }
 
     public Document document() {

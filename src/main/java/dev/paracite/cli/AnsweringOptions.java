@@ -16,6 +16,9 @@ final class AnsweringOptions {
     @Mixin
     private ModelOptions model;
 
+    @Mixin
+    private IndexOptions index;
+
     Document load() {
         return document.load();
     }
@@ -34,8 +37,8 @@ final class AnsweringOptions {
         return model;
     }
 
-    /** The model and retrieval chosen; {@code recorded} answers replace the model when not null. */
+    /** The model, retrieval and index chosen; {@code recorded} answers replace the model when not null. */
     ModelChoice choice(AnswerModel recorded) {
-        return new ModelChoice(model, retrieval.mode(), recorded);
+        return new ModelChoice(model, retrieval.mode(), recorded, index.choice(retrieval.mode()));
     }
 }

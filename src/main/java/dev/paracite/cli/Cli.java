@@ -11,6 +11,8 @@ import dev.paracite.eval.EvalException;
 import dev.paracite.library.Library;
 import dev.paracite.library.LibraryException;
 import dev.paracite.library.LibrarySettings;
+import dev.paracite.retrieval.IndexUnavailableException;
+import dev.paracite.retrieval.solr.SolrRefusedException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -101,10 +103,10 @@ public final class Cli {
         cli.setParameterExceptionHandler((e, given) -> fail(err, usage(e)));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof UsageException || e instanceof InvalidQuestionException || e instanceof DocumentException
-                    || e instanceof EvalException || e instanceof LibraryException) {
+                    || e instanceof EvalException || e instanceof LibraryException || e instanceof SolrRefusedException) {
                 return fail(err, e.getMessage());
             }
-            if (e instanceof ModelUnavailableException) {
+            if (e instanceof ModelUnavailableException || e instanceof IndexUnavailableException) {
                 err.println("paracite: " + e.getMessage());
                 return MODEL_UNAVAILABLE;
             }
@@ -131,6 +133,7 @@ public final class Cli {
                 .addSubcommand(new AddCommand(out, err, terminal, libraries))
                 .addSubcommand(new DocumentsCommand(out, libraries))
                 .addSubcommand(new RemoveCommand(out, libraries))
+                .addSubcommand(new CommandLine(new SolrCommand()).addSubcommand(new SolrInitCommand(out)))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setHelpFactory(HelpText::new);
         cli.setUsageHelpWidth(100);

@@ -15,7 +15,7 @@ final class HelpText extends Help {
             %nExit codes: 0 answered (or server stopped with every answer finished, or eval met its \
             thresholds), 3 not in the document, 2 bad input (question, option, document, eval set, \
             model settings or library), 1 the server could not start or had to end answers at shutdown, 4 eval \
-            missed a threshold, 5 the language model was unavailable.""";
+            missed a threshold, 5 the language model or the index was unavailable.""";
 
     HelpText(CommandSpec spec, ColorScheme scheme) {
         super(spec, scheme);

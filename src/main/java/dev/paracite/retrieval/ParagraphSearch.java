@@ -21,6 +21,11 @@ public interface ParagraphSearch extends AutoCloseable {
 
     Terms terms();
 
+    /** Which index this is and whether it can be reached now; asks an index on other machines, with its timeout. */
+    default IndexStatus status() {
+        return IndexStatus.IN_PROCESS;
+    }
+
     @Override
     void close();
 }

@@ -49,6 +49,11 @@ public final class Retriever {
         return new Retrieval(hits, refs);
     }
 
+    /** The index searched, and whether it can be reached now. */
+    public IndexStatus indexStatus() {
+        return search.status();
+    }
+
     public Terms terms() {
         return search.terms();
     }

@@ -4,6 +4,7 @@ import dev.paracite.assistant.AnswerListener;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Call;
 import dev.paracite.assistant.ModelUnavailableException;
+import dev.paracite.retrieval.IndexUnavailableException;
 import dev.paracite.assistant.Question;
 import dev.paracite.assistant.Response;
 import io.javalin.http.Context;
@@ -161,6 +162,9 @@ final class Answering {
             }
             LOG.warn("request {}: {}", requestId, e.getMessage());
             format.error(client, Errors.model(e));
+        } catch (IndexUnavailableException e) {
+            LOG.warn("request {}: {}", requestId, e.getMessage());
+            format.error(client, Errors.index());
         } catch (RuntimeException e) {
             if (client.terminated()) {
                 LOG.info("request {}: the stream was closed before the answer was done ({})", requestId, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.paracite.server;
 
+import dev.paracite.assistant.Assistant;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentSummary;
 import dev.paracite.corpus.Paragraph;
@@ -21,19 +22,29 @@ final class DocumentRoutes {
         }
     }
 
-    /** {@code answering}: answers being written now, each holding one of the server's places. */
-    record Health(String status, String document, int paragraphs, String model, int answering) {}
+    /**
+     * {@code answering}: answers being written now, each holding one of the server's places; {@code index}
+     * the index searched ({@code lucene} or {@code solr}); {@code status} {@code degraded} while it cannot be reached.
+     */
+    record Health(String status, String document, int paragraphs, String model, int answering, String index) {}
 
     /** Health with a library: as above over its latest versions, and how many documents it holds. */
-    record LibraryHealth(String status, String document, int paragraphs, String model, int answering, int documents) {}
+    record LibraryHealth(String status, String document, int paragraphs, String model, int answering, String index,
+                         int documents) {}
 
     private final Supplier<Document> document;
     private final Library library;
     private final String model;
     private final IntSupplier answering;
+    private final Assistant indexed;
 
-    /** {@code library}: null when serving one document. */
-    DocumentRoutes(Supplier<Document> document, Library library, String model, IntSupplier answering) {
+    /**
+     * {@code library}: null when serving one document; {@code indexed}: an assistant whose index health
+     * reports (every assistant of a server searches the same kind of index; asking the first builds none anew).
+     */
+    DocumentRoutes(Supplier<Document> document, Library library, String model, IntSupplier answering,
+                   Assistant indexed) {
+        this.indexed = indexed;
         this.document = document;
         this.library = library;
         this.model = model;
@@ -60,8 +71,11 @@ final class DocumentRoutes {
     void health(Context ctx) {
         Document served = document.get();
         int paragraphs = served.paragraphs().size();
+        var index = indexed.index();
+        String status = index.reachable() ? "ok" : "degraded";
         Json.respond(ctx, library == null
-                ? new Health("ok", served.name(), paragraphs, model, answering.getAsInt())
-                : new LibraryHealth("ok", served.name(), paragraphs, model, answering.getAsInt(), library.documents().size()));
+                ? new Health(status, served.name(), paragraphs, model, answering.getAsInt(), index.backend())
+                : new LibraryHealth(status, served.name(), paragraphs, model, answering.getAsInt(), index.backend(),
+                        library.documents().size()));
     }
 }

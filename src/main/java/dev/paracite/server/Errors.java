@@ -2,6 +2,7 @@ package dev.paracite.server;
 
 import dev.paracite.assistant.ModelUnavailableException;
 import dev.paracite.library.LibraryException;
+import dev.paracite.retrieval.IndexUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,6 +30,10 @@ final class Errors {
             LOG.warn("request {}: {}", requestId(ctx), e.getMessage());
             respond(ctx, model(e));
         });
+        config.routes.exception(IndexUnavailableException.class, (e, ctx) -> {
+            LOG.warn("request {}: {}", requestId(ctx), e.getMessage());
+            respond(ctx, index());
+        });
         config.routes.exception(LibraryException.class, (e, ctx) -> respond(ctx, library(e, requestId(ctx))));
         config.routes.exception(Exception.class, (e, ctx) -> {
             String id = requestId(ctx);
@@ -50,6 +55,15 @@ final class Errors {
                 e.retryAfter() == null ? 0 : Math.max(1, e.retryAfter().toSeconds()))
                 : new ApiError(502, "model_error", e.getMessage());
     }
+
+    /** The search index (a SolrCloud) could not be reached or did not answer in time; where it is stays in the log. */
+    static ApiError index() {
+        return new ApiError(503, "index_unavailable", "The search index cannot be reached just now; try again shortly.",
+                INDEX_RETRY_SECONDS);
+    }
+
+    /** A Solr node restarts in seconds; asking again sooner only adds load. */
+    private static final long INDEX_RETRY_SECONDS = 5;
 
     /**
      * A library operation that could not be done, by its reason: the storage failed (a full or unwritable

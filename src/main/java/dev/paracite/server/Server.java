@@ -48,7 +48,7 @@ public final class Server implements AutoCloseable {
         AskRoutes ask = new AskRoutes(answering, libraryRoutes::checkScope);
         ChatCompletions chat = new ChatCompletions(answering, System.currentTimeMillis() / 1000);
         DocumentRoutes docs = new DocumentRoutes(library == null ? first::document : () -> library.corpus().document(),
-                library, first.modelName(), guard::answering);
+                library, first.modelName(), guard::answering, first);
         ApiDescription description = new ApiDescription();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -73,7 +73,11 @@ class OptionsReadmeTest {
         CommandLine root = Cli.commands(Map.of(), nowhere, nowhere, false, null, null, null);
         Map<String, List<String>> commands = new TreeMap<>();
         Map<String, OptionSpec> options = new TreeMap<>();
-        for (Map.Entry<String, CommandLine> command : root.getSubcommands().entrySet()) {
+        Map<String, CommandLine> byName = new TreeMap<>(root.getSubcommands());
+        // a command's own subcommands ("solr init") by their full name
+        root.getSubcommands().forEach((name, command) -> command.getSubcommands()
+                .forEach((sub, c) -> byName.put(name + " " + sub, c)));
+        for (Map.Entry<String, CommandLine> command : byName.entrySet()) {
             for (OptionSpec option : command.getValue().getCommandSpec().options()) {
                 if (!option.usageHelp() && !option.versionHelp()) {
                     options.put(option.longestName(), option);

@@ -181,6 +181,7 @@ class ServerApiTest extends BuiltInServerTest {
     void health_says_ok() {
         JsonNode health = http.get("/api/health").json();
         assertEquals("ok", health.get("status").asText());
+        assertEquals("lucene", health.get("index").asText());
         assertEquals("extractive", health.get("model").asText());
         assertEquals(0, health.get("answering").asInt(), "nothing is being answered between requests");
     }

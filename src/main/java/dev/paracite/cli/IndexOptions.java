@@ -1,0 +1,31 @@
+package dev.paracite.cli;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code --index}: where the paragraphs are searched, in this process or in a SolrCloud. */
+final class IndexOptions {
+
+    private String kind;
+
+    @Mixin
+    private SolrOptions solr;
+
+    @Option(names = "--index", paramLabel = "KIND", defaultValue = "lucene",
+            description = "lucene (in this process, the default) or solr (a SolrCloud collection set up by solr init)")
+    @Env("PARACITE_INDEX")
+    void kind(String value) {
+        kind = Values.oneOf("--index", value, "lucene", "solr");
+    }
+
+    /** The index chosen; {@code retrieval} is the retrieval mode, which a SolrCloud index must be able to serve. */
+    IndexChoice choice(String retrieval) {
+        if (kind.equals("lucene")) {
+            return IndexChoice.LUCENE;
+        }
+        if (!retrieval.equals("bm25")) {
+            throw new UsageException("--index solr ranks by BM25 alone for now: add --retrieval bm25.");
+        }
+        return new IndexChoice("solr", solr.required("--index solr"), solr.collection(), solr.credentials());
+    }
+}

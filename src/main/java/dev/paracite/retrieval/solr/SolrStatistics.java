@@ -1,0 +1,84 @@
+package dev.paracite.retrieval.solr;
+
+import dev.paracite.retrieval.LuceneTerms;
+import dev.paracite.retrieval.IndexedSearch;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.Term;
+import org.apache.solr.client.solrj.SolrQuery;
+
+/**
+ * Document frequencies of one document's paragraphs in the collection, counted by Solr across every
+ * shard and remembered: the paragraphs of a document version never change once indexed.
+ */
+final class SolrStatistics implements LuceneTerms.Statistics {
+
+    private final SolrNodes nodes;
+    private final String document;
+    private final Map<Term, Long> docFreqs = new ConcurrentHashMap<>();
+    private volatile long numDocs = -1;
+
+    SolrStatistics(SolrNodes nodes, String document) {
+        this.nodes = nodes;
+        this.document = document;
+    }
+
+    @Override
+    public long docFreq(Term term) {
+        Long known = docFreqs.get(term);
+        if (known != null) {
+            return known;
+        }
+        SolrQuery query = SolrQueries.ofDocument(document).setQuery("{!term f=" + term.field() + " v=$w}").setRows(0);
+        query.set("w", term.text());
+        long count = count(query);
+        docFreqs.put(term, count);
+        return count;
+    }
+
+    @Override
+    public long numDocs() {
+        if (numDocs < 0) {
+            numDocs = count(SolrQueries.ofDocument(document).setQuery("*:*").setRows(0));
+        }
+        return numDocs;
+    }
+
+    /**
+     * Counts the text field's document frequencies of {@code terms} not yet known, in one request (a facet
+     * query per term, summed over the shards), so that a question costs one round trip, not one per word.
+     */
+    void prefetch(Collection<String> terms) {
+        List<String> unknown = terms.stream().distinct().filter(t -> !docFreqs.containsKey(new Term(IndexedSearch.TEXT, t)))
+                .toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        SolrQuery query = SolrQueries.ofDocument(document).setQuery("*:*").setRows(0).setFacet(true).setFacetLimit(-1);
+        for (int i = 0; i < unknown.size(); i++) {
+            query.addFacetQuery("{!term f=" + IndexedSearch.TEXT + " v=$w" + i + "}");
+            query.set("w" + i, unknown.get(i));
+        }
+        String collection = nodes.target().collection();
+        Map<String, Integer> counts = nodes.call("the term counts", client -> client.query(collection, query)).getFacetQuery();
+        for (int i = 0; i < unknown.size(); i++) {
+            Integer count = counts.get("{!term f=" + IndexedSearch.TEXT + " v=$w" + i + "}");
+            if (count != null) {
+                docFreqs.put(new Term(IndexedSearch.TEXT, unknown.get(i)), count.longValue());
+            }
+        }
+    }
+
+    /** Forgets what was counted, after the document was indexed again. */
+    void clear() {
+        docFreqs.clear();
+        numDocs = -1;
+    }
+
+    private long count(SolrQuery query) {
+        String collection = nodes.target().collection();
+        return nodes.call("a term count", client -> client.query(collection, query)).getResults().getNumFound();
+    }
+}

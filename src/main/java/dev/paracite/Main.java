@@ -36,6 +36,7 @@ import dev.paracite.retrieval.IndexUnavailableException;
 import dev.paracite.retrieval.Retriever;
 import dev.paracite.retrieval.solr.SolrParagraphSearch;
 import dev.paracite.retrieval.solr.SolrTarget;
+import dev.paracite.retrieval.solr.SolrVersionIndex;
 import dev.paracite.server.Monitoring;
 import dev.paracite.server.Server;
 import dev.paracite.server.ServerStartException;
@@ -82,6 +83,11 @@ public final class Main {
         @Override
         public Supplier<Assistant> assistants(Library library, ModelChoice choice) {
             return Main.assistants(library, choice, answers);
+        }
+
+        @Override
+        public Library open(Path dir, LibrarySettings settings, IndexChoice index) {
+            return Main.library(dir, settings, index);
         }
 
         Assistant assistant(Document document, ModelChoice choice) {
@@ -181,8 +187,7 @@ public final class Main {
      * it answers 503 until Solr is back, then indexes the document at its first search.
      */
     private static ParagraphSearch solrSearch(Document document, IndexChoice index, RetrievalSettings retrieval) {
-        SolrTarget target = SolrTarget.of(index.solrUrls(), index.solrCollection()).withCredentials(index.solrCredentials());
-        SolrParagraphSearch search = SolrParagraphSearch.open(target, document, retrieval);
+        SolrParagraphSearch search = SolrParagraphSearch.open(solrTarget(index), document, retrieval);
         try {
             search.indexUnlessPresent();
         } catch (IndexUnavailableException e) {
@@ -192,6 +197,22 @@ public final class Main {
             throw e;
         }
         return search;
+    }
+
+    /**
+     * The library in {@code dir}; with {@code --index solr}, searched by the SolrCloud collection {@code index}
+     * names (set up by solr init), which the library keeps holding its versions. A Solr that cannot be reached
+     * now does not stop it opening: its search index catches up once Solr answers.
+     */
+    public static Library library(Path dir, LibrarySettings settings, IndexChoice index) {
+        if (!index.solr()) {
+            return Library.open(dir, settings);
+        }
+        return Library.open(dir, settings, SolrVersionIndex.open(solrTarget(index)));
+    }
+
+    private static SolrTarget solrTarget(IndexChoice index) {
+        return SolrTarget.of(index.solrUrls(), index.solrCollection()).withCredentials(index.solrCredentials());
     }
 
     /** Sentences and paragraphs whose embeddings an assistant remembers (about 1.6 KB each). */
@@ -236,9 +257,6 @@ public final class Main {
 
     /** The same, reporting each answer and each call to a model provider to {@code metrics}. */
     public static Supplier<Assistant> assistants(Library library, ModelChoice choice, AnswerMetrics metrics) {
-        if (choice.index().solr()) {
-            throw new UsageException("--index solr answers from one document for now; it cannot be used with --data-dir.");
-        }
         ModelSettings settings = settings(choice.model());
         // the support check and the extractive model embed whatever the retrieval
         Embedder embedder = Objects.requireNonNull(library.settings().embedder(),

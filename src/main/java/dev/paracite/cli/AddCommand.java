@@ -46,6 +46,10 @@ final class AddCommand implements Callable<Integer> {
     @Mixin
     private LibraryOptions library;
 
+    /** The SolrCloud collection that searches the library, which each version is sent to. */
+    @Mixin
+    private IndexOptions index;
+
     @Option(names = "--id", paramLabel = "ID",
             description = "the document's id, with one file (default from the file name)")
     private String id;
@@ -88,8 +92,9 @@ final class AddCommand implements Callable<Integer> {
         ProgressBar fileBar = new ProgressBar(err, "files");
         boolean byFile = bars && files.size() > 1;
         int skipped = 0;
-        try (Library opened = Library.open(dir,
-                libraries.settings(retrieval.mode(), library.keepVersions(), library.maxUpload()))) {
+        boolean behind;
+        try (Library opened = libraries.open(dir, libraries.settings(retrieval.mode(), library.keepVersions(),
+                library.maxUpload()), index.choice(retrieval.mode()))) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
             try {
                 List<CompletableFuture<String>> lines = start(opened, files, pool, bars && !byFile);
@@ -118,6 +123,10 @@ final class AddCommand implements Callable<Integer> {
             if (byFile) {
                 fileBar.show(files.size(), files.size());
             }
+            behind = opened.searchIndexBehind();
+        }
+        if (behind) {
+            return LibraryView.searchIndexBehind(err);
         }
         return skipped == 0 ? Cli.ANSWERED : Cli.BAD_INPUT;
     }

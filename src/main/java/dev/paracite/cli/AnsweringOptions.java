@@ -37,6 +37,11 @@ final class AnsweringOptions {
         return model;
     }
 
+    /** The index chosen. */
+    IndexChoice index() {
+        return index.choice(retrieval.mode());
+    }
+
     /** The model, retrieval and index chosen; {@code recorded} answers replace the model when not null. */
     ModelChoice choice(AnswerModel recorded) {
         return new ModelChoice(model, retrieval.mode(), recorded, index.choice(retrieval.mode()));

@@ -68,8 +68,9 @@ final class AskCommand implements Callable<Integer> {
         if (dataDir.dir() == null) {
             response = assistants.create(answering.load(), answering.choice(null)).ask(question);
         } else {
-            try (Library library = dataDir.answering(
-                    () -> libraries.settings(answering.retrieval(), 0, Library.DEFAULT_MAX_UPLOAD), answering.documentPath())) {
+            try (Library library = dataDir.answering(libraries,
+                    () -> libraries.settings(answering.retrieval(), 0, Library.DEFAULT_MAX_UPLOAD), answering.index(),
+                    answering.documentPath())) {
                 Assistant assistant = libraries.assistants(library, answering.choice(null)).get();
                 response = assistant.ask(question);
             }

@@ -68,6 +68,17 @@ public final class Cli {
 
         /** Assistants over the library's latest versions: the same one until the library changes. */
         Supplier<Assistant> assistants(Library library, ModelChoice choice);
+
+        /**
+         * Opens (creating if needed) the library in {@code dir}, searched by the {@code index} chosen: its own,
+         * or a SolrCloud collection that it keeps holding what it keeps.
+         */
+        default Library open(Path dir, LibrarySettings settings, IndexChoice index) {
+            if (index.solr()) {
+                throw new UsageException("This entry point keeps a library in its own index; --index solr is not available.");
+            }
+            return Library.open(dir, settings);
+        }
     }
 
     /** Runs the server for {@code serve} until the process is stopped; returns the exit code. */
@@ -132,7 +143,7 @@ public final class Cli {
                 .addSubcommand(new EvalCommand(out, err, assistants))
                 .addSubcommand(new AddCommand(out, err, terminal, libraries))
                 .addSubcommand(new DocumentsCommand(out, libraries))
-                .addSubcommand(new RemoveCommand(out, libraries))
+                .addSubcommand(new RemoveCommand(out, err, libraries))
                 .addSubcommand(new CommandLine(new SolrCommand()).addSubcommand(new SolrInitCommand(out)))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setHelpFactory(HelpText::new);

@@ -30,9 +30,9 @@ public final class DataDirOption {
         return dir;
     }
 
-    /** Opens the library, creating it when the folder holds none yet. */
-    Library open(LibrarySettings settings) {
-        return Library.open(dir, settings);
+    /** Opens the library, creating it when the folder holds none yet, searched by the {@code index} chosen. */
+    Library open(Cli.Libraries libraries, LibrarySettings settings, IndexChoice index) {
+        return libraries.open(dir, settings, index);
     }
 
     /**
@@ -40,7 +40,7 @@ public final class DataDirOption {
      * holds documents (one sentence naming the command that adds them otherwise). The settings are made
      * only once the command line is known to be good.
      */
-    Library answering(Supplier<LibrarySettings> settings, String document) {
+    Library answering(Cli.Libraries libraries, Supplier<LibrarySettings> settings, IndexChoice index, String document) {
         if (document != null) {
             throw new UsageException("--document and --data-dir cannot be used together (PARACITE_DOCUMENT and "
                     + "PARACITE_DATA_DIR count as those flags); answer from one document or from the library.");
@@ -48,7 +48,7 @@ public final class DataDirOption {
         if (!exists()) {
             throw new UsageException(empty());
         }
-        Library library = Library.open(dir, settings.get());
+        Library library = libraries.open(dir, settings.get(), index);
         if (library.documents().isEmpty()) {
             library.close();
             throw new UsageException(empty());

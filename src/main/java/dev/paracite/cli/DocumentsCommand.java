@@ -49,7 +49,8 @@ final class DocumentsCommand implements Callable<Integer> {
             // a library is not created just to be looked at
             return print(List.of(), Optional.empty());
         }
-        try (Library library = dataDir.open(libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD))) {
+        try (Library library = dataDir.open(libraries, libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD),
+                IndexChoice.LUCENE)) {
             return print(library.documents(), id == null ? Optional.empty() : library.document(id));
         }
     }

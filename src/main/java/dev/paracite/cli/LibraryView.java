@@ -4,6 +4,7 @@ import dev.paracite.corpus.DocumentSummary;
 import dev.paracite.library.Added;
 import dev.paracite.library.DocumentInfo;
 import dev.paracite.library.VersionInfo;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -79,6 +80,17 @@ final class LibraryView {
     }
 
     /** {@code added travel v1 (24 paragraphs, 2 notes)} or {@code unchanged travel v1}. */
+    /**
+     * Says that the library changed but its search index on other machines could not be told (it catches up
+     * when the library next opens with it, or before its next search); the exit code for an index unavailable.
+     */
+    static int searchIndexBehind(PrintStream err) {
+        err.println("paracite: the library is changed, but its search index (Solr) could not be reached; it catches up "
+                + "when the library next opens with --index solr, and asks wait for it (exit 5, or 503 index_unavailable) "
+                + "until then.");
+        return Cli.MODEL_UNAVAILABLE;
+    }
+
     static String added(Added a) {
         if (a.unchanged()) {
             return "unchanged " + a.id() + " v" + a.version();

@@ -23,14 +23,20 @@ final class RemoveCommand implements Callable<Integer> {
     @Mixin
     private RetrievalOption retrieval;
 
+    /** The SolrCloud collection that searches the library, which must forget the document too. */
+    @Mixin
+    private IndexOptions index;
+
     @Parameters(paramLabel = "ID", description = "the document's id, as documents lists it")
     private String id;
 
     private final PrintStream out;
+    private final PrintStream err;
     private final Cli.Libraries libraries;
 
-    RemoveCommand(PrintStream out, Cli.Libraries libraries) {
+    RemoveCommand(PrintStream out, PrintStream err, Cli.Libraries libraries) {
         this.out = out;
+        this.err = err;
         this.libraries = libraries;
     }
 
@@ -38,15 +44,18 @@ final class RemoveCommand implements Callable<Integer> {
     public Integer call() {
         dataDir.required("remove");
         boolean removed = false;
+        boolean behind = false;
         if (dataDir.exists()) {
-            try (Library library = dataDir.open(libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD))) {
+            try (Library library = dataDir.open(libraries,
+                    libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD), index.choice(retrieval.mode()))) {
                 removed = library.remove(id);
+                behind = library.searchIndexBehind();
             }
         }
         if (!removed) {
             throw new UsageException(dataDir.unknown(id));
         }
         out.println("removed " + id);
-        return Cli.ANSWERED;
+        return behind ? LibraryView.searchIndexBehind(err) : Cli.ANSWERED;
     }
 }

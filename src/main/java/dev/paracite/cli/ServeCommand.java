@@ -42,9 +42,9 @@ final class ServeCommand implements Callable<Integer> {
         if (dataDir.dir() == null) {
             return serving.serve(assistants.create(answering.load(), answering.choice(null)), server);
         }
-        try (Library opened = dataDir.answering(
+        try (Library opened = dataDir.answering(libraries,
                 () -> libraries.settings(answering.retrieval(), library.keepVersions(), library.maxUpload()),
-                answering.documentPath())) {
+                answering.index(), answering.documentPath())) {
             return serving.serve(libraries.assistants(opened, answering.choice(null)), opened, server);
         }
     }

@@ -1,5 +1,9 @@
 package dev.paracite.corpus;
 
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Something the parser did not take at face value: text it dropped as a repeat, or an oddity it kept
  * but flags (a number reused with different text, numbers out of order). Lines are 1-based.
@@ -24,6 +28,12 @@ public record IngestionNote(Action action, int firstLine, int lastLine, String p
     /** Whether this is the note {@link #instructions} makes: what an index leaves out of search, as the user is told. */
     public boolean leavesOutOfSearch() {
         return action == Action.FLAGGED && message.equals(instructionsMessage(paragraph));
+    }
+
+    /** The labels of the paragraphs {@code notes} leave out of search. */
+    public static Set<String> leftOutOfSearch(Collection<IngestionNote> notes) {
+        return notes.stream().filter(IngestionNote::leavesOutOfSearch).map(IngestionNote::paragraph)
+                .collect(Collectors.toSet());
     }
 
     private static String instructionsMessage(String paragraph) {

@@ -2,9 +2,11 @@ package dev.paracite.library;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.corpus.IngestionNote;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.grounding.Context;
 import dev.paracite.retrieval.ParagraphAnalyzer;
+import dev.paracite.retrieval.VersionIndex;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -15,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -63,6 +66,8 @@ public final class Library implements AutoCloseable {
     public static final long DEFAULT_MAX_UPLOAD = 20_000_000;
     /** Paragraph texts kept in memory after reading them (a few answers' worth). */
     private static final int RECENT_TEXTS = 256;
+    /** Paragraphs read at a time when a version is sent to the search index again. */
+    private static final int RECONCILE_PAGE = 1_000;
     /**
      * Bumped when what is stored changes shape; a library of another format is refused, not misread.
      * 2: paragraphs carry doc values for opening without reading their stored fields.
@@ -130,7 +135,10 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    private Library(Path dir, LibrarySettings settings, Directory directory) throws IOException {
+    /** The search index on other machines that answers for this library; null: its own index does. */
+    private IndexSync sync;
+
+    private Library(Path dir, LibrarySettings settings, Directory directory, VersionIndex index) throws IOException {
         this.dir = dir;
         this.settings = settings;
         this.analyzer = new ParagraphAnalyzer(settings.retrieval().stemming());
@@ -153,6 +161,10 @@ public final class Library implements AutoCloseable {
             this.searchers = new SearcherManager(directory, null);
             checkCompatible();
             this.entries = load();
+            if (index != null) {
+                sync = new IndexSync(index, kept(), writer != null);
+                sync.reconcile();
+            }
         } catch (IOException | RuntimeException e) {
             closeQuietly(writer); // gives the write lock back
             throw e;
@@ -166,11 +178,33 @@ public final class Library implements AutoCloseable {
      *                          or holds a library built with other settings
      */
     public static Library open(Path dir, LibrarySettings settings) {
-        return open(dir, settings, UnaryOperator.identity());
+        return open(dir, settings, UnaryOperator.identity(), null);
+    }
+
+    /**
+     * The same, searched by {@code index} (a SolrCloud collection), which the library keeps holding what it
+     * keeps and closes with itself; it is reconciled with the library now, unless it cannot be reached.
+     */
+    public static Library open(Path dir, LibrarySettings settings, VersionIndex index) {
+        return open(dir, settings, UnaryOperator.identity(), index);
     }
 
     /** The same over the index directory as {@code wrap} returns it: the seam tests use to make the disk fail. */
     static Library open(Path dir, LibrarySettings settings, UnaryOperator<Directory> wrap) {
+        return open(dir, settings, wrap, null);
+    }
+
+    private static Library open(Path dir, LibrarySettings settings, UnaryOperator<Directory> wrap, VersionIndex index) {
+        try {
+            return openDirectory(dir, settings, wrap, index);
+        } catch (RuntimeException e) {
+            closeQuietly(index);
+            throw e;
+        }
+    }
+
+    private static Library openDirectory(Path dir, LibrarySettings settings, UnaryOperator<Directory> wrap,
+                                         VersionIndex index) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -184,7 +218,7 @@ public final class Library implements AutoCloseable {
         Directory directory = null;
         try {
             directory = wrap.apply(FSDirectory.open(dir));
-            return new Library(dir, settings, directory);
+            return new Library(dir, settings, directory, index);
         } catch (IOException | RuntimeException e) {
             closeQuietly(directory);
             if (e instanceof LibraryException known) {
@@ -336,7 +370,13 @@ public final class Library implements AutoCloseable {
         kept.add(info);
         List<Paragraph> latest = parsed.paragraphs().stream().map(p -> Paragraph.kept(Document.Part.qualified(id, p.label()),
                 p.section(), p.line(), new Paragraph.Source(id, version, p.label()), this::text)).toList();
-        changed(id, new Entry(id, title, kept, latest, names));
+        Entry entry = new Entry(id, title, kept, latest, names);
+        if (sync == null) {
+            changed(id, entry);
+        } else {
+            sync.added(new VersionIndex.Version(id, version), parsed.paragraphs(), IngestionNote.leftOutOfSearch(parsed.notes()),
+                    dropped.stream().map(v -> new VersionIndex.Version(id, v)).toList(), () -> changed(id, entry));
+        }
         return new Added(id, version, false, parsed.paragraphs().size(), parsed.notes());
     }
 
@@ -372,7 +412,11 @@ public final class Library implements AutoCloseable {
                 throw failed(w, e, "could not remove " + id);
             }
             forget(s -> s.document().equals(id));
-            changed(id, null);
+            if (sync == null) {
+                changed(id, null);
+            } else {
+                sync.removed(id, () -> changed(id, null));
+            }
             return true;
         }
     }
@@ -573,7 +617,7 @@ public final class Library implements AutoCloseable {
     /** The latest versions, for answering; the same object until the library changes. */
     public synchronized Corpus corpus() {
         if (corpus == null || corpus.generation() != generation) {
-            corpus = LibrarySearch.corpus(generation, entries.values(), searchers, analyzer, settings);
+            corpus = LibrarySearch.corpus(generation, entries.values(), searchers, analyzer, settings, sync);
         }
         return corpus;
     }
@@ -615,6 +659,47 @@ public final class Library implements AutoCloseable {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
+    /**
+     * Whether the search index on other machines may not hold everything the library keeps (it could not be
+     * reached when last changed): it catches up before the next search, which fails until it can.
+     */
+    public boolean searchIndexBehind() {
+        return sync != null && sync.behind();
+    }
+
+    /** What the library keeps, for reconciling its search index. */
+    private IndexSync.Kept kept() {
+        return new IndexSync.Kept() {
+            @Override
+            public Map<VersionIndex.Version, VersionInfo> versions() {
+                Map<VersionIndex.Version, VersionInfo> versions = new HashMap<>();
+                for (Entry e : entries().values()) {
+                    e.versions().forEach(v -> versions.put(new VersionIndex.Version(e.id(), v.version()), v));
+                }
+                return versions;
+            }
+
+            @Override
+            public List<Paragraph> paragraphs(VersionIndex.Version v) {
+                List<Paragraph> all = new ArrayList<>();
+                try {
+                    String cursor = null;
+                    do {
+                        ParagraphPage page = Library.this.paragraphs(v.document(), v.version(), RECONCILE_PAGE, cursor);
+                        all.addAll(page.paragraphs());
+                        cursor = page.next();
+                    } while (cursor != null);
+                } catch (LibraryException e) {
+                    if (e.reason() != LibraryException.Reason.NOT_FOUND) {
+                        throw e;
+                    }
+                    return List.of(); // removed meanwhile
+                }
+                return all;
+            }
+        };
+    }
+
     public LibrarySettings settings() {
         return settings;
     }
@@ -625,6 +710,7 @@ public final class Library implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(sync);
         closeQuietly(searchers);
         closeQuietly(writer);
         closeQuietly(directory);

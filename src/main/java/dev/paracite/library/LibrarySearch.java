@@ -5,6 +5,7 @@ import dev.paracite.corpus.Paragraph;
 import dev.paracite.grounding.Context;
 import dev.paracite.retrieval.IndexedSearch;
 import dev.paracite.retrieval.LuceneTerms;
+import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.Terms;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -69,17 +70,22 @@ final class LibrarySearch extends IndexedSearch {
         this.all = versions(latest.values());
     }
 
-    /** The corpus of {@code entries}' latest versions; labels name their document when there is more than one. */
+    /**
+     * The corpus of {@code entries}' latest versions; labels name their document when there is more than one.
+     * Searched by the library's own index, or by {@code sync}'s search index when not null.
+     */
     static Corpus corpus(long generation, Collection<Library.Entry> entries, SearcherManager searchers, Analyzer analyzer,
-                         LibrarySettings settings) {
+                         LibrarySettings settings, IndexSync sync) {
         boolean qualified = entries.size() > 1;
         List<Paragraph> all = new ArrayList<>(entries.stream().mapToInt(e -> e.latest().size()).sum());
         Set<String> sections = new LinkedHashSet<>();
         Set<String> names = new HashSet<>();
         List<Document.Part> parts = new ArrayList<>();
         Map<String, String> latest = new HashMap<>();
+        Map<String, Integer> versions = new HashMap<>();
         for (Library.Entry e : entries) {
             latest.put(e.id(), e.id() + "@" + e.last().version());
+            versions.put(e.id(), e.last().version());
             parts.add(new Document.Part(e.id(), e.title()));
             names.addAll(e.names());
             sections.addAll(e.last().sections());
@@ -91,7 +97,8 @@ final class LibrarySearch extends IndexedSearch {
         Document document = new Document(name, all, List.copyOf(sections), List.of(), Map.of(), parts);
         // words naming a document in a question refer to it, not to a topic in it
         String naming = String.join(" ", parts.stream().map(p -> p.id() + " " + p.title()).toList());
-        LibrarySearch search = new LibrarySearch(searchers, analyzer, settings, naming, latest, document);
+        ParagraphSearch search = sync != null ? sync.search(document, versions, naming, settings.retrieval())
+                : new LibrarySearch(searchers, analyzer, settings, naming, latest, document);
         return new Corpus(generation, document, search, new Context(names));
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -53,8 +52,7 @@ final class VersionWriter {
         }
         List<Paragraph> all = parsed.paragraphs();
         // the parser noted which paragraphs read as instructions to an assistant; they are not searched
-        Set<String> leftOut = parsed.notes().stream().filter(IngestionNote::leavesOutOfSearch).map(IngestionNote::paragraph)
-                .collect(Collectors.toSet());
+        Set<String> leftOut = IngestionNote.leftOutOfSearch(parsed.notes());
         Iterable<org.apache.lucene.document.Document> block = () -> new Iterator<>() {
             private int next;
             private List<float[]> vectors;

@@ -1,5 +1,7 @@
 package dev.paracite.retrieval.solr;
 
+import dev.paracite.retrieval.RetrievalSettings;
+import dev.paracite.retrieval.Stemming;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +13,25 @@ import java.util.zip.ZipOutputStream;
 /** Paracite's Solr configset, shipped in the jar under {@code solr/paracite/}: its files, and as the zip the configset API takes. */
 public final class Configset {
 
-    /** The configset's name in Solr; a new schema gets a new name, so an old collection keeps its own. */
-    public static final String NAME = "paracite-1";
+    /**
+     * The configset's name in Solr; a new schema gets a new name, so an old collection keeps its own.
+     * 2: origin and docver, for a library's versions.
+     */
+    public static final String NAME = "paracite-2";
     static final String ROOT = "/solr/paracite/";
     static final List<String> FILES = List.of("solrconfig.xml", "schema.xml", "lang/stopwords_en.txt");
 
     private Configset() {}
+
+    /**
+     * Refuses retrieval settings this configset cannot serve: it analyses with Porter stemming and scores
+     * with BM25 alone (its k1 and b are the in-process ones: SolrConfigsetTest holds them equal).
+     */
+    static void check(RetrievalSettings settings) {
+        if (settings.stemming() != Stemming.PORTER || settings.fusion().dense()) {
+            throw new IllegalArgumentException("the Solr configset analyses with Porter stemming and ranks by BM25 alone");
+        }
+    }
 
     /** One file of the configset, as shipped. */
     public static byte[] file(String name) {

@@ -1,5 +1,6 @@
 package dev.paracite.retrieval.solr;
 
+import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.IndexUnavailableException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,6 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
@@ -24,6 +29,9 @@ final class SolrNodes implements AutoCloseable {
     interface Call<T> {
         T on(SolrClient client) throws SolrServerException, IOException;
     }
+
+    /** Paragraphs sent per update request while indexing. */
+    private static final int BATCH = 500;
 
     private final SolrTarget target;
     private final List<SolrClient> clients = new ArrayList<>();
@@ -74,6 +82,45 @@ final class SolrNodes implements AutoCloseable {
     private static boolean unavailable(SolrException e) {
         return e.code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code
                 || e.code() == SolrException.ErrorCode.INVALID_STATE.code;
+    }
+
+    /** Runs {@code query} on the collection. */
+    QueryResponse query(String what, SolrQuery query) {
+        return call(what, client -> client.query(target.collection(), query));
+    }
+
+    /** Sends {@code docs} to the collection, {@link #BATCH} to a request. */
+    void add(List<SolrInputDocument> docs) {
+        for (int from = 0; from < docs.size(); from += BATCH) {
+            UpdateRequest add = new UpdateRequest();
+            add.add(docs.subList(from, Math.min(docs.size(), from + BATCH)));
+            request("the paragraphs' indexing", add, target.collection());
+        }
+    }
+
+    /** Deletes what {@code query} matches (a Lucene query string). */
+    void deleteByQuery(String what, String query) {
+        UpdateRequest delete = new UpdateRequest();
+        delete.deleteByQuery(query);
+        request(what, delete, target.collection());
+    }
+
+    /** Commits the collection and waits until a search sees what was sent. */
+    void commit() {
+        UpdateRequest commit = new UpdateRequest();
+        commit.setAction(UpdateRequest.ACTION.COMMIT, true, true);
+        request("the commit", commit, target.collection());
+    }
+
+    /** Reachable when the collection answers a count of the paragraphs {@code scope} keeps to in time. */
+    IndexStatus status(SolrQuery scope) {
+        SolrQuery count = scope.setQuery("*:*").setRows(0);
+        try {
+            query("the health check", count);
+            return new IndexStatus("solr", true);
+        } catch (IndexUnavailableException | SolrRefusedException e) {
+            return new IndexStatus("solr", false);
+        }
     }
 
     long sent() {

@@ -10,7 +10,6 @@ import dev.paracite.retrieval.ParagraphAnalyzer;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.QueryTerm;
 import dev.paracite.retrieval.RetrievalSettings;
-import dev.paracite.retrieval.Stemming;
 import dev.paracite.retrieval.Terms;
 import dev.paracite.text.Instructions;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -32,9 +30,7 @@ import org.apache.solr.common.SolrInputDocument;
  */
 public final class SolrParagraphSearch implements ParagraphSearch {
 
-    private static final String DIGEST = "digest";
-    /** Paragraphs sent per update request while indexing. */
-    private static final int BATCH = 500;
+    private static final String DIGEST = SolrQueries.DIGEST;
 
     private final SolrNodes nodes;
     private final Document document;
@@ -49,7 +45,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         this.nodes = nodes;
         this.document = document;
         this.sectionWeight = settings.sectionWeight();
-        this.statistics = new SolrStatistics(nodes, document.name());
+        this.statistics = new SolrStatistics(nodes, () -> SolrQueries.ofDocument(document.name()));
         this.terms = new LuceneTerms(new ParagraphAnalyzer(settings.stemming()), statistics, document.name(),
                 settings.synonyms());
         this.digest = digest(document);
@@ -76,9 +72,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
      * those (and its k1 and b are the configset's: SolrConfigsetTest holds them equal).
      */
     public static SolrParagraphSearch open(SolrTarget target, Document document, RetrievalSettings settings) {
-        if (settings.stemming() != Stemming.PORTER || settings.fusion().dense()) {
-            throw new IllegalArgumentException("the Solr configset analyses with Porter stemming and ranks by BM25 alone");
-        }
+        Configset.check(settings);
         return new SolrParagraphSearch(new SolrNodes(target), document, settings);
     }
 
@@ -103,21 +97,13 @@ public final class SolrParagraphSearch implements ParagraphSearch {
 
     /** Replaces whatever the collection holds of this document with its paragraphs, committed and searchable. */
     public synchronized void index() {
-        String collection = nodes.target().collection();
-        UpdateRequest delete = new UpdateRequest();
-        delete.deleteByQuery("{!term f=" + SolrQueries.DOCUMENT + "}" + document.name());
-        nodes.request("the removal of the old paragraphs", delete, collection);
-        List<Paragraph> paragraphs = document.paragraphs();
-        for (int from = 0; from < paragraphs.size(); from += BATCH) {
-            UpdateRequest add = new UpdateRequest();
-            for (int i = from; i < Math.min(paragraphs.size(), from + BATCH); i++) {
-                add.add(solrDocument(paragraphs.get(i), i));
-            }
-            nodes.request("the paragraphs' indexing", add, collection);
+        nodes.deleteByQuery("the removal of the old paragraphs", SolrQueries.deleteDocument(document.name()));
+        List<SolrInputDocument> docs = new ArrayList<>();
+        for (int i = 0; i < document.paragraphs().size(); i++) {
+            docs.add(solrDocument(document.paragraphs().get(i), i));
         }
-        UpdateRequest commit = new UpdateRequest();
-        commit.setAction(UpdateRequest.ACTION.COMMIT, true, true);
-        nodes.request("the commit", commit, collection);
+        nodes.add(docs);
+        nodes.commit();
         statistics.clear();
         present = true;
     }
@@ -127,7 +113,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         doc.addField("id", document.name() + "/1/" + ordinal);
         doc.addField(SolrQueries.DOCUMENT, document.name());
         doc.addField("version", 1);
-        doc.addField("label", p.label());
+        doc.addField(SolrQueries.LABEL, p.label());
         doc.addField(DIGEST, digest);
         doc.addField(SolrQueries.ORDINAL, ordinal);
         // as in-process: a prompt injection is never ranked into a model's context; named, it is still reached
@@ -149,7 +135,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
             return List.of();
         }
         String collection = nodes.target().collection();
-        var query = SolrQueries.bm25(document.name(), queryTerms, sectionWeight, topK);
+        var query = SolrQueries.bm25(SolrQueries.ofDocument(document.name()), queryTerms, sectionWeight, topK);
         List<Hit> hits = new ArrayList<>();
         for (SolrDocument doc : nodes.call("the search", client -> client.query(collection, query)).getResults()) {
             int ordinal = ((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue();
@@ -162,14 +148,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
     /** Reachable when the collection answers a count of this document's paragraphs in time. */
     @Override
     public IndexStatus status() {
-        SolrQuery count = SolrQueries.ofDocument(document.name()).setQuery("*:*").setRows(0);
-        String collection = nodes.target().collection();
-        try {
-            nodes.call("the health check", client -> client.query(collection, count));
-            return new IndexStatus("solr", true);
-        } catch (IndexUnavailableException | SolrRefusedException e) {
-            return new IndexStatus("solr", false);
-        }
+        return nodes.status(SolrQueries.ofDocument(document.name()));
     }
 
     /** Requests sent to Solr so far (round trips; a test counts them). */

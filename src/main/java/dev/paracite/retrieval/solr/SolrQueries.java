@@ -2,8 +2,10 @@ package dev.paracite.retrieval.solr;
 
 import dev.paracite.retrieval.QueryTerm;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.util.ClientUtils;
 
 /**
  * Solr requests built from analysed terms, never from the question's text: each term travels as a
@@ -15,20 +17,49 @@ final class SolrQueries {
 
     static final String DOCUMENT = "document";
     static final String ORDINAL = "ordinal";
+    static final String LABEL = "label";
+    /** A library version's paragraphs carry {@code origin:library} and {@code docver} ({@code id@version}). */
+    static final String ORIGIN = "origin";
+    static final String LIBRARY = "library";
+    static final String DOCVER = "docver";
+    static final String DIGEST = "digest";
+    private static final String SINGLE = DIGEST + ":[* TO *]";
 
     private SolrQueries() {}
 
-    /** A query restricted to one document's paragraphs. */
+    /**
+     * A query restricted to one single document's paragraphs, never a library's of the same id: only a single
+     * document's carry a digest (so this works on a collection made before libraries were, too).
+     */
     static SolrQuery ofDocument(String document) {
         SolrQuery query = new SolrQuery();
         query.addFilterQuery("{!term f=" + DOCUMENT + " v=$doc}");
+        query.addFilterQuery(SINGLE);
         query.set("doc", document);
         return query;
     }
 
-    /** The BM25 query for {@code terms}, best first, ties to the earlier paragraph. */
-    static SolrQuery bm25(String document, List<QueryTerm> terms, float sectionWeight, int rows) {
-        SolrQuery query = ofDocument(document);
+    /** The delete-by-query for one single document's paragraphs. */
+    static String deleteDocument(String document) {
+        return "+" + DOCUMENT + ":" + ClientUtils.escapeQueryChars(document) + " +" + SINGLE;
+    }
+
+    /** A query over every paragraph of a library's versions. */
+    static SolrQuery ofLibrary() {
+        return new SolrQuery().addFilterQuery(ORIGIN + ":" + LIBRARY);
+    }
+
+    /** A query restricted to these library versions ({@code id@version}). */
+    static SolrQuery ofVersions(Collection<String> docvers) {
+        SolrQuery query = ofLibrary();
+        query.addFilterQuery("{!terms f=" + DOCVER + " v=$versions}");
+        query.set("versions", String.join(",", docvers));
+        return query;
+    }
+
+    /** The BM25 query for {@code terms} among the paragraphs {@code scope} keeps to, best first, ties to the earlier paragraph. */
+    static SolrQuery bm25(SolrQuery scope, List<QueryTerm> terms, float sectionWeight, int rows) {
+        SolrQuery query = scope;
         StringBuilder q = new StringBuilder("{!lucene q.op=OR}");
         for (int i = 0; i < terms.size(); i++) {
             QueryTerm term = terms.get(i);
@@ -44,7 +75,7 @@ final class SolrQueries {
                         .append(sectionWeight);
             }
         }
-        return query.setQuery(q.toString()).setRows(rows).setFields(ORDINAL, "score")
+        return query.setQuery(q.toString()).setRows(rows).setFields(DOCUMENT, LABEL, ORDINAL, "score")
                 .addSort("score", SolrQuery.ORDER.desc).addSort(ORDINAL, SolrQuery.ORDER.asc);
     }
 }

@@ -6,23 +6,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.solr.client.solrj.SolrQuery;
 
 /**
- * Document frequencies of one document's paragraphs in the collection, counted by Solr across every
- * shard and remembered: the paragraphs of a document version never change once indexed.
+ * Document frequencies of the paragraphs of one document, or of a library's versions, in the collection,
+ * counted by Solr across every shard and remembered: the paragraphs of a document version never change
+ * once indexed (a library's search is made again whenever the library changes).
  */
 final class SolrStatistics implements LuceneTerms.Statistics {
 
     private final SolrNodes nodes;
-    private final String document;
+    /** A new query restricted to the paragraphs counted. */
+    private final Supplier<SolrQuery> scope;
     private final Map<Term, Long> docFreqs = new ConcurrentHashMap<>();
     private volatile long numDocs = -1;
 
-    SolrStatistics(SolrNodes nodes, String document) {
+    SolrStatistics(SolrNodes nodes, Supplier<SolrQuery> scope) {
         this.nodes = nodes;
-        this.document = document;
+        this.scope = scope;
     }
 
     @Override
@@ -31,7 +34,7 @@ final class SolrStatistics implements LuceneTerms.Statistics {
         if (known != null) {
             return known;
         }
-        SolrQuery query = SolrQueries.ofDocument(document).setQuery("{!term f=" + term.field() + " v=$w}").setRows(0);
+        SolrQuery query = scope.get().setQuery("{!term f=" + term.field() + " v=$w}").setRows(0);
         query.set("w", term.text());
         long count = count(query);
         docFreqs.put(term, count);
@@ -41,7 +44,7 @@ final class SolrStatistics implements LuceneTerms.Statistics {
     @Override
     public long numDocs() {
         if (numDocs < 0) {
-            numDocs = count(SolrQueries.ofDocument(document).setQuery("*:*").setRows(0));
+            numDocs = count(scope.get().setQuery("*:*").setRows(0));
         }
         return numDocs;
     }
@@ -56,7 +59,7 @@ final class SolrStatistics implements LuceneTerms.Statistics {
         if (unknown.isEmpty()) {
             return;
         }
-        SolrQuery query = SolrQueries.ofDocument(document).setQuery("*:*").setRows(0).setFacet(true).setFacetLimit(-1);
+        SolrQuery query = scope.get().setQuery("*:*").setRows(0).setFacet(true).setFacetLimit(-1);
         for (int i = 0; i < unknown.size(); i++) {
             query.addFacetQuery("{!term f=" + IndexedSearch.TEXT + " v=$w" + i + "}");
             query.set("w" + i, unknown.get(i));

@@ -1,0 +1,51 @@
+package dev.paracite.retrieval;
+
+import dev.paracite.corpus.Document;
+import dev.paracite.corpus.Paragraph;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A search index on other machines that holds the paragraphs of document versions kept elsewhere (a
+ * library): it is told what to hold, version by version, and searches the latest ones. It is derived
+ * data: whoever keeps the versions can send them again. Every call has a timeout; an index that cannot be
+ * reached is an {@link IndexUnavailableException}.
+ */
+public interface VersionIndex extends AutoCloseable {
+
+    /** One version of one document. */
+    record Version(String document, int version) {}
+
+    /**
+     * Sends the paragraphs of a version, in order, replacing what the index holds of it; those labelled in
+     * {@code leftOut} are held but never found (they read as instructions to an assistant). Visible after {@link #commit}.
+     */
+    void put(Version version, List<Paragraph> paragraphs, Set<String> leftOut);
+
+    /** Deletes every version of {@code document}; visible after {@link #commit}. */
+    void delete(String document);
+
+    /** Deletes these versions; visible after {@link #commit}. */
+    void delete(Collection<Version> versions);
+
+    /** Makes what was sent or deleted searchable. */
+    void commit();
+
+    /** How many paragraphs the index holds of each version it holds, in one request. */
+    Map<Version, Long> counts();
+
+    /**
+     * BM25 search over the versions in {@code latest} (version by document id), whose paragraphs are {@code
+     * corpus}'s: a hit is the corpus's paragraph of its label ({@code travel §4} when the corpus has several
+     * documents). {@code names} are words naming the documents (see {@link LuceneTerms}).
+     */
+    ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings);
+
+    /** Which index this is and whether it answers now. */
+    IndexStatus status();
+
+    @Override
+    void close();
+}

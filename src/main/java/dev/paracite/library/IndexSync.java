@@ -97,7 +97,7 @@ final class IndexSync implements AutoCloseable {
         synced = true;
     }
 
-    private void behind(IndexUnavailableException e) {
+    private void behind(RuntimeException e) {
         synced = false;
         LOG.warn("{}; the library's search index catches up when it answers (asks answer 503 index_unavailable until then)",
                 e.getMessage());
@@ -117,7 +117,7 @@ final class IndexSync implements AutoCloseable {
                     index.delete(dropped);
                 }
                 index.commit();
-            } catch (IndexUnavailableException e) {
+            } catch (RuntimeException e) { // unreachable, or refused: committed here, so kept, and caught up later
                 behind(e);
             }
         }
@@ -131,7 +131,7 @@ final class IndexSync implements AutoCloseable {
             try {
                 index.delete(id);
                 index.commit();
-            } catch (IndexUnavailableException e) {
+            } catch (RuntimeException e) {
                 behind(e);
             }
         }

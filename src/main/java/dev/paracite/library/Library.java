@@ -32,6 +32,7 @@ import java.util.function.UnaryOperator;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -42,6 +43,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -158,7 +160,16 @@ public final class Library implements AutoCloseable {
                 throw new LibraryException(LibraryException.Reason.STORAGE, "The data directory " + dir
                         + " is being created by another Paracite process; try again when it has finished.");
             }
-            this.searchers = new SearcherManager(directory, null);
+            // searchers score with the library's BM25 (k1, b), as its writer encodes norms; Lucene's default is k1 1.2
+            BM25Similarity similarity = similarity();
+            this.searchers = new SearcherManager(directory, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(similarity);
+                    return searcher;
+                }
+            });
             checkCompatible();
             this.entries = load();
             if (index != null) {
@@ -242,9 +253,13 @@ public final class Library implements AutoCloseable {
     /** Writers never commit on close: only a whole add or remove commits, so closing after a failure publishes nothing. */
     private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
         return new IndexWriterConfig(analyzer)
-                .setSimilarity(new BM25Similarity(settings.retrieval().k1(), settings.retrieval().b()))
+                .setSimilarity(similarity())
                 .setOpenMode(mode)
                 .setCommitOnClose(false);
+    }
+
+    private BM25Similarity similarity() {
+        return new BM25Similarity(settings.retrieval().k1(), settings.retrieval().b());
     }
 
     private Map<String, String> commitData() {

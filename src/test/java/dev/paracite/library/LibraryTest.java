@@ -17,7 +17,10 @@ import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.extractive.ExtractiveModel;
 import dev.paracite.json.Json;
+import dev.paracite.retrieval.Hit;
+import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.Retriever;
+import dev.paracite.retrieval.RetrievalSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -274,5 +277,26 @@ class LibraryTest {
                 Library.DEFAULT_MAX_UPLOAD);
         LibraryException e = assertThrows(LibraryException.class, () -> Library.open(dir, hybrid));
         assertTrue(e.getMessage().endsWith("was built for bm25 retrieval; open it with --retrieval bm25."), e.getMessage());
+    }
+
+    /** The library's searcher scores with its BM25 settings (k1 1.5, b 0.75), not Lucene's default k1 1.2. */
+    @Test
+    void a_library_of_the_built_in_document_scores_as_the_document_searched_alone() throws Exception {
+        var document = DocumentLoader.builtIn();
+        byte[] bytes;
+        try (var in = LibraryTest.class.getResourceAsStream("/documents/strategic-course-cis.txt")) {
+            bytes = in.readAllBytes();
+        }
+        try (Library library = Library.open(dir, LibrarySettings.bm25());
+             var alone = LuceneParagraphSearch.build(document, RetrievalSettings.BM25)) {
+            library.add(new Upload(document.name() + ".txt", bytes, null, null), Progress.NONE);
+            for (String question : List.of("What role should the ruble play?", "Who should help the Russians living abroad?")) {
+                assertEquals(scored(alone.search(question, 5)), scored(library.corpus().search().search(question, 5)), question);
+            }
+        }
+    }
+
+    private static List<String> scored(List<Hit> hits) {
+        return hits.stream().map(h -> h.label() + "=" + (float) h.score()).toList();
     }
 }

@@ -90,7 +90,16 @@ public final class SolrVersionIndex implements VersionIndex {
         var query = SolrQueries.ofLibrary().setQuery("*:*").setRows(0).setFacet(true).addFacetField(SolrQueries.DOCVER)
                 .setFacetLimit(-1).setFacetMinCount(1);
         Map<Version, Long> counts = new HashMap<>();
-        FacetField field = nodes.query("the library's paragraph counts", query).getFacetField(SolrQueries.DOCVER);
+        FacetField field;
+        try {
+            field = nodes.query("the library's paragraph counts", query).getFacetField(SolrQueries.DOCVER);
+        } catch (SolrRefusedException e) {
+            if (String.valueOf(e.getMessage()).contains("undefined field")) {
+                throw new SolrRefusedException("The collection " + nodes.target().collection() + " was made by an earlier "
+                        + "Paracite and cannot hold a library; create another with: paracite solr init --solr-collection NAME", e);
+            }
+            throw e;
+        }
         for (FacetField.Count c : field.getValues()) {
             int at = c.getName().lastIndexOf('@');
             counts.put(new Version(c.getName().substring(0, at), Integer.parseInt(c.getName().substring(at + 1))),

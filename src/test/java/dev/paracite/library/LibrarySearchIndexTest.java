@@ -66,10 +66,9 @@ class LibrarySearchIndexTest {
 
     @Test
     void opening_sends_what_is_missing_or_short_and_deletes_what_the_library_no_longer_keeps() {
-        try (Library library = Library.open(dir, LibrarySettings.bm25())) { // a crash before the index heard of them
-            library.add(upload("tea.txt", "1. Green tea is steamed.\n2. Black tea is oxidised.\n"), Progress.NONE);
-            library.add(upload("trains.txt", "1. The night train leaves at ten.\n"), Progress.NONE);
-        }
+        // a crash before the index heard of them
+        addedWithoutTheIndex(upload("tea.txt", "1. Green tea is steamed.\n2. Black tea is oxidised.\n"),
+                upload("trains.txt", "1. The night train leaves at ten.\n"));
         index.held.put(new Version("tea", 1), List.of("Green tea is steamed."));
         index.held.put(new Version("gone", 3), List.of("A removed document."));
         try (Library library = Library.open(dir, LibrarySettings.bm25(), index)) {
@@ -103,9 +102,7 @@ class LibrarySearchIndexTest {
 
     @Test
     void an_index_down_when_the_library_opens_is_caught_up_before_the_first_search() {
-        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
-            library.add(upload("tea.txt", "1. Green tea is steamed.\n"), Progress.NONE);
-        }
+        addedWithoutTheIndex(upload("tea.txt", "1. Green tea is steamed.\n"));
         index.down = true;
         try (Library library = Library.open(dir, LibrarySettings.bm25(), index)) {
             assertTrue(library.searchIndexBehind());
@@ -124,6 +121,14 @@ class LibrarySearchIndexTest {
                 assertFalse(reader.searchIndexBehind());
                 assertEquals(Map.of(), index.held);
                 assertEquals(0, index.countRequests);
+            }
+        }
+    }
+
+    private void addedWithoutTheIndex(Upload... uploads) {
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            for (Upload upload : uploads) {
+                library.add(upload, Progress.NONE);
             }
         }
     }

@@ -35,9 +35,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase;
@@ -160,37 +157,8 @@ class SolrCloudIT {
                 + "systems closer together?", "What is the main goal of Russia's policy towards the CIS?");
         try (ParagraphSearch lucene = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.BM25);
              SolrParagraphSearch solr = SolrParagraphSearch.open(target, DOCUMENT, RetrievalSettings.BM25)) {
-            AtomicInteger answered = new AtomicInteger();
-            List<String> lost = new CopyOnWriteArrayList<>();
-            AtomicBoolean running = new AtomicBoolean(true);
-            Thread load = new Thread(() -> {
-                for (int i = 0; running.get(); i++) {
-                    String question = questions.get(i % questions.size());
-                    try {
-                        if (scored(solr.search(question, 5)).equals(scored(lucene.search(question, 5)))) {
-                            answered.incrementAndGet();
-                        } else {
-                            lost.add(question + ": different hits");
-                        }
-                    } catch (RuntimeException e) {
-                        lost.add(question + ": " + e);
-                    }
-                }
-            });
-            load.start();
-            Thread.sleep(1_000);
-            int before = answered.get();
-            // node 0 is the first URL the client tries: its loss needs the client's failover and the other replicas
-            cloud.stopNode(0);
-            Thread.sleep(3_000);
-            running.set(false);
-            load.join(30_000);
-            System.out.printf("SolrCloudIT: node 0 stopped mid-load: %d answers before, %d in all, %d lost%n", before,
-                    answered.get(), lost.size());
-            assertEquals(List.of(), lost);
-            assertTrue(answered.get() > before, "answers after the node stopped");
-        } finally {
-            cloud.startNode(0);
+            Rankings.keptWhileANodeStops(cloud, "SolrCloudIT", questions, q -> solr.search(q, 5),
+                    q -> scored(lucene.search(q, 5)));
         }
     }
 
@@ -344,6 +312,6 @@ class SolrCloudIT {
     }
 
     private static List<String> scored(List<Hit> hits) {
-        return hits.stream().map(h -> h.label() + "=" + (float) h.score()).toList();
+        return Rankings.scored(hits);
     }
 }

@@ -37,7 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import picocli.CommandLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,6 +62,7 @@ class SolrLibraryIT {
             "Which parliamentary body should help bring national economic systems closer together?",
             "What should be done about peacekeeping in the CIS?", "What are the ruble and trade for?");
 
+    @AutoClose
     private static LocalSolrCloud cloud;
     private static Path root;
     private static Path docs;
@@ -109,13 +110,6 @@ class SolrLibraryIT {
                 3. Trade in tickets is regulated; the ruble is the only currency accepted on board.
                 """);
         System.out.printf("SolrLibraryIT: 2-node SolrCloud ready in %d ms%n", cloud.startMillis());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (cloud != null) {
-            cloud.close();
-        }
     }
 
     @Test

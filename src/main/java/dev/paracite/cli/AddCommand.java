@@ -88,13 +88,14 @@ final class AddCommand implements Callable<Integer> {
             throw new UsageException("--id and --title name one document; give exactly one file, not " + files.size()
                     + ".");
         }
+        IndexChoice searchedBy = index.forLibrary(retrieval.mode());
         boolean bars = terminal || progress;
         ProgressBar fileBar = new ProgressBar(err, "files");
         boolean byFile = bars && files.size() > 1;
         int skipped = 0;
         boolean behind;
         try (Library opened = libraries.open(dir, libraries.settings(retrieval.mode(), library.keepVersions(),
-                library.maxUpload()), index.choice(retrieval.mode()))) {
+                library.maxUpload()), searchedBy)) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
             try {
                 List<CompletableFuture<String>> lines = start(opened, files, pool, bars && !byFile);

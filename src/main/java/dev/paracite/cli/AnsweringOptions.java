@@ -37,13 +37,13 @@ final class AnsweringOptions {
         return model;
     }
 
-    /** The index chosen. */
+    /** The index chosen to search a library. */
     IndexChoice index() {
-        return index.choice(retrieval.mode());
+        return index.forLibrary(retrieval.mode());
     }
 
     /** The model, retrieval and index chosen; {@code recorded} answers replace the model when not null. */
     ModelChoice choice(AnswerModel recorded) {
-        return new ModelChoice(model, retrieval.mode(), recorded, index.choice(retrieval.mode()));
+        return new ModelChoice(model, retrieval.mode(), recorded, index.choice());
     }
 }

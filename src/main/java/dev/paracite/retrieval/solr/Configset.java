@@ -15,7 +15,7 @@ public final class Configset {
 
     /**
      * The configset's name in Solr; a new schema gets a new name, so an old collection keeps its own.
-     * 2: origin and docver, for a library's versions.
+     * 2: the paragraph's vector (hybrid retrieval), and origin and docver (a library's versions).
      */
     public static final String NAME = "paracite-2";
     static final String ROOT = "/solr/paracite/";
@@ -24,12 +24,12 @@ public final class Configset {
     private Configset() {}
 
     /**
-     * Refuses retrieval settings this configset cannot serve: it analyses with Porter stemming and scores
-     * with BM25 alone (its k1 and b are the in-process ones: SolrConfigsetTest holds them equal).
+     * Refuses retrieval settings this configset cannot serve: it analyses with Porter stemming (its k1 and b
+     * are the in-process ones: SolrConfigsetTest holds them equal).
      */
     static void check(RetrievalSettings settings) {
-        if (settings.stemming() != Stemming.PORTER || settings.fusion().dense()) {
-            throw new IllegalArgumentException("the Solr configset analyses with Porter stemming and ranks by BM25 alone");
+        if (settings.stemming() != Stemming.PORTER) {
+            throw new IllegalArgumentException("the Solr configset analyses with Porter stemming");
         }
     }
 

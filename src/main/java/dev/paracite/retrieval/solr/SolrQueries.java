@@ -24,6 +24,7 @@ final class SolrQueries {
     static final String DOCVER = "docver";
     static final String DIGEST = "digest";
     private static final String SINGLE = DIGEST + ":[* TO *]";
+    static final String VECTOR = "vector";
 
     private SolrQueries() {}
 
@@ -42,6 +43,27 @@ final class SolrQueries {
     /** The delete-by-query for one single document's paragraphs. */
     static String deleteDocument(String document) {
         return "+" + DOCUMENT + ":" + ClientUtils.escapeQueryChars(document) + " +" + SINGLE;
+    }
+
+    /**
+     * The {@code k} paragraphs of {@code document} nearest to {@code vector}, scored as in process ((1 + dot
+     * product) / 2), ties to the earlier paragraph; the document filter is applied before the search, so
+     * the k are the document's own.
+     */
+    static SolrQuery knn(String document, float[] vector, int k) {
+        SolrQuery query = ofDocument(document);
+        query.set("vec", floats(vector).toString());
+        return query.setQuery("{!knn f=" + VECTOR + " topK=" + k + " v=$vec}").setRows(k).setFields(ORDINAL, "score")
+                .addSort("score", SolrQuery.ORDER.desc).addSort(ORDINAL, SolrQuery.ORDER.asc);
+    }
+
+    /** A vector as Solr takes it. */
+    static List<Float> floats(float[] vector) {
+        List<Float> out = new ArrayList<>(vector.length);
+        for (float f : vector) {
+            out.add(f);
+        }
+        return out;
     }
 
     /** A query over every paragraph of a library's versions. */

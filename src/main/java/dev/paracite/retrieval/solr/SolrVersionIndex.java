@@ -111,6 +111,9 @@ public final class SolrVersionIndex implements VersionIndex {
     @Override
     public ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings) {
         Configset.check(settings);
+        if (settings.fusion().dense()) {
+            throw new IllegalArgumentException("a library's search index in Solr ranks by BM25 alone");
+        }
         return new SolrVersionSearch(nodes, corpus, latest, names, settings);
     }
 

@@ -140,7 +140,7 @@ public final class Library implements AutoCloseable {
     /** The search index on other machines that answers for this library; null: its own index does. */
     private IndexSync sync;
 
-    private Library(Path dir, LibrarySettings settings, Directory directory, VersionIndex index) throws IOException {
+    private Library(Path dir, LibrarySettings settings, Directory directory) throws IOException {
         this.dir = dir;
         this.settings = settings;
         this.analyzer = new ParagraphAnalyzer(settings.retrieval().stemming());
@@ -172,10 +172,6 @@ public final class Library implements AutoCloseable {
             });
             checkCompatible();
             this.entries = load();
-            if (index != null) {
-                sync = new IndexSync(index, kept(), writer != null);
-                sync.reconcile();
-            }
         } catch (IOException | RuntimeException e) {
             closeQuietly(writer); // gives the write lock back
             throw e;
@@ -206,16 +202,26 @@ public final class Library implements AutoCloseable {
     }
 
     private static Library open(Path dir, LibrarySettings settings, UnaryOperator<Directory> wrap, VersionIndex index) {
+        Library library;
         try {
-            return openDirectory(dir, settings, wrap, index);
+            library = openDirectory(dir, settings, wrap);
         } catch (RuntimeException e) {
             closeQuietly(index);
             throw e;
         }
+        if (index != null) {
+            try {
+                library.sync = new IndexSync(index, library.kept(), library.writer != null);
+                library.sync.reconcile(); // a Solr that refuses (a collection it cannot use) fails the open
+            } catch (RuntimeException e) {
+                library.close();
+                throw e;
+            }
+        }
+        return library;
     }
 
-    private static Library openDirectory(Path dir, LibrarySettings settings, UnaryOperator<Directory> wrap,
-                                         VersionIndex index) {
+    private static Library openDirectory(Path dir, LibrarySettings settings, UnaryOperator<Directory> wrap) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -229,7 +235,7 @@ public final class Library implements AutoCloseable {
         Directory directory = null;
         try {
             directory = wrap.apply(FSDirectory.open(dir));
-            return new Library(dir, settings, directory, index);
+            return new Library(dir, settings, directory);
         } catch (IOException | RuntimeException e) {
             closeQuietly(directory);
             if (e instanceof LibraryException known) {

@@ -1,12 +1,14 @@
 package dev.paracite.bench;
 
 import dev.paracite.corpus.Document;
-import dev.paracite.corpus.DocumentParser;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.QueryTerm;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.solr.BenchCluster;
+import dev.paracite.retrieval.solr.SolrCollections;
+import dev.paracite.retrieval.solr.SolrParagraphSearch;
+import dev.paracite.retrieval.solr.SolrTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,16 +79,52 @@ final class ShardProbe {
         System.out.println("shard alone " + name + ": " + row);
     }
 
+    /**
+     * Solr's shard cost at each size in {@code sizes} (comma-separated): per size, a collection of one shard holding a
+     * synthetic document of that many paragraphs, searched alone on one thread as sent and with the count stopped at
+     * the hits asked for, back to back.
+     */
+    static List<Map<String, Object>> solrGrowth(BenchCluster cluster, String sizes, int meanWords, int seconds) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int size : Arrays.stream(sizes.split(",")).mapToInt(Integer::parseInt).toArray()) {
+            SyntheticDocument.Asked asked = SyntheticDocument.asked(size, meanWords, 200);
+            Document document = asked.document();
+            List<String> questions = asked.questions();
+            String collection = "one-shard-" + size;
+            SolrTarget target = SolrTarget.of(cluster.urls(), collection);
+            try (SolrCollections collections = new SolrCollections(target)) {
+                collections.init(1, 1);
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("paragraphs", size);
+            long start = System.nanoTime();
+            try (SolrParagraphSearch search = SolrParagraphSearch.open(target.withTimeout(java.time.Duration.ofMinutes(10)),
+                    document, RetrievalSettings.BM25)) {
+                search.index();
+                row.put("indexSeconds", BenchJson.round((System.nanoTime() - start) / 1e9, 1));
+                Map<String, List<QueryTerm>> terms = new LinkedHashMap<>();
+                questions.forEach(q -> terms.put(q, search.terms().ofQuestion(q)));
+                BenchCluster.Core core = cluster.cores().stream().filter(c -> c.name().startsWith(collection + "_"))
+                        .findFirst().orElseThrow();
+                row.put("indexMb", BenchJson.round(core.indexBytes() / 1e6, 1));
+                Map<String, Object> shapes = new LinkedHashMap<>();
+                for (BenchCluster.ShardQuery shape : List.of(BenchCluster.ShardQuery.AS_SENT, BenchCluster.ShardQuery.COUNT_ROWS_ONLY)) {
+                    shard(cluster, core, document.name(), terms, questions, 1, shape, seconds, shapes);
+                }
+                row.put("searched alone, 1 thread", shapes);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** In-process search on one thread over documents of each size in {@code sizes} (comma-separated). */
     static List<Map<String, Object>> growth(String sizes, int meanWords, int seconds) throws InterruptedException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int size : Arrays.stream(sizes.split(",")).mapToInt(Integer::parseInt).toArray()) {
-            SyntheticDocument generator = new SyntheticDocument(42);
-            Document document = DocumentParser.parse("synthetic-" + size, generator.text(size, meanWords));
-            List<String> questions = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                questions.add(generator.query(document.paragraphs()));
-            }
+            SyntheticDocument.Asked asked = SyntheticDocument.asked(size, meanWords, 200);
+            Document document = asked.document();
+            List<String> questions = asked.questions();
             try (LuceneParagraphSearch search = LuceneParagraphSearch.build(document, RetrievalSettings.BM25)) {
                 ConcurrentCalls.measure(questions, 1, seconds / 6.0, q -> search.search(q, 5));
                 long cpu = LibraryBench.cpuNanos();

@@ -3,7 +3,6 @@ package dev.paracite.bench;
 import dev.paracite.assistant.Assistant;
 import dev.paracite.assistant.Question;
 import dev.paracite.corpus.Document;
-import dev.paracite.corpus.DocumentParser;
 import dev.paracite.embedding.CachingEmbedder;
 import dev.paracite.embedding.Embedder;
 import dev.paracite.embedding.OnnxEmbedder;
@@ -23,7 +22,6 @@ import dev.paracite.server.ServerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,8 @@ import java.util.Map;
  * from: each core's paragraphs and bytes on disk, the Solr JVM's heap after a full GC, each shard searched
  * alone, and the in-process latency at smaller sizes. Writes target/bench/solr.json.
  * Arguments: [paragraphs, default 1000000] [seconds per measurement, default 30] [Solr JVM -Xmx, default 2g]
- * [in-process sizes for the growth, default 250000,500000; none to skip].
+ * [in-process sizes for the growth, default 250000,500000; none to skip]. With {@code shards [sizes] [seconds] [-Xmx]}
+ * instead: Solr's shard cost at each size (default 250000,500000,1000000), a one-shard collection a size.
  */
 public final class SolrBench {
 
@@ -53,6 +52,11 @@ public final class SolrBench {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.log.paracite.access", "off"); // one log line per ask otherwise
+        if (args.length > 0 && args[0].equals("shards")) {
+            shards(args.length > 1 ? args[1] : "250000,500000,1000000", args.length > 2 ? Integer.parseInt(args[2]) : 30,
+                    args.length > 3 ? args[3] : "2g");
+            return;
+        }
         int paragraphs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String heap = args.length > 2 ? args[2] : "2g";
@@ -60,12 +64,9 @@ public final class SolrBench {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("arguments", List.of(paragraphs, seconds, heap, growth));
         out.put("loadAverageStart", LibraryBench.load());
-        SyntheticDocument generator = new SyntheticDocument(42);
-        Document document = DocumentParser.parse("synthetic-" + paragraphs, generator.text(paragraphs, MEAN_WORDS));
-        List<String> questions = new ArrayList<>();
-        for (int i = 0; i < QUESTIONS; i++) {
-            questions.add(generator.query(document.paragraphs()));
-        }
+        SyntheticDocument.Asked asked = SyntheticDocument.asked(paragraphs, MEAN_WORDS, QUESTIONS);
+        Document document = asked.document();
+        List<String> questions = asked.questions();
         out.put("paragraphs", document.paragraphs().size());
         try (BenchCluster cluster = BenchCluster.start(2, heap)) {
             out.put("clusterStartMillis", cluster.startMillis());
@@ -106,6 +107,19 @@ public final class SolrBench {
         }
         out.put("loadAverageEnd", LibraryBench.load());
         BenchJson.write("solr", out);
+    }
+
+    /** Solr's shard cost at each size, one collection of one shard a size; writes target/bench/solr-shards.json. */
+    private static void shards(String sizes, int seconds, String heap) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("arguments", List.of("shards", sizes, seconds, heap));
+        out.put("loadAverageStart", LibraryBench.load());
+        try (BenchCluster cluster = BenchCluster.start(2, heap)) {
+            out.put("one shard", ShardProbe.solrGrowth(cluster, sizes, MEAN_WORDS, seconds));
+            out.put("solr JVM heap used after a full GC, MB", ShardProbe.heapUsedAfterGcMb(cluster.pid()));
+        }
+        out.put("loadAverageEnd", LibraryBench.load());
+        BenchJson.write("solr-shards", out);
     }
 
     /** Runs {@code ingest}, with the wall time, this JVM's and the Solr JVM's CPU, and the load around it. */

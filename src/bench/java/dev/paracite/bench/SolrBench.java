@@ -38,7 +38,7 @@ import java.util.Map;
  * alone, and the in-process latency at smaller sizes. Writes target/bench/solr.json.
  * Arguments: [paragraphs, default 1000000] [seconds per measurement, default 30] [Solr JVM -Xmx, default 2g]
  * [in-process sizes for the growth, default 250000,500000; none to skip]. With {@code shards [sizes] [seconds] [-Xmx]}
- * instead: Solr's shard cost at each size (default 250000,500000,1000000), a one-shard collection a size.
+ * instead: Solr's shard cost at each size (default 100000,250000,500000,1000000), a one-shard collection a size.
  */
 public final class SolrBench {
 
@@ -53,7 +53,7 @@ public final class SolrBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.log.paracite.access", "off"); // one log line per ask otherwise
         if (args.length > 0 && args[0].equals("shards")) {
-            shards(args.length > 1 ? args[1] : "250000,500000,1000000", args.length > 2 ? Integer.parseInt(args[2]) : 30,
+            shards(args.length > 1 ? args[1] : "100000,250000,500000,1000000", args.length > 2 ? Integer.parseInt(args[2]) : 30,
                     args.length > 3 ? args[3] : "2g");
             return;
         }

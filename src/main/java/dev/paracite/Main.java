@@ -121,7 +121,7 @@ public final class Main {
     private static Assistant assistant(Document document, ModelChoice choice, AnswerMetrics metrics) {
         if (choice.index().solr()) {
             Embedder embedder = embedder(document);
-            ParagraphSearch search = solrSearch(document, choice.index(), retrieval(choice.retrieval()));
+            ParagraphSearch search = solrSearch(document, choice.index(), retrieval(choice.retrieval()), embedder);
             if (choice.recorded() != null) {
                 return new Assistant(new Retriever(document, search), choice.recorded(), new Support(embedder, SupportSettings.DEFAULT));
             }
@@ -177,12 +177,15 @@ public final class Main {
 
     /**
      * Search over {@code document} in the SolrCloud collection {@code index} names (set up by solr init),
-     * indexed there unless it is. A Solr that cannot be reached now does not stop a server from starting:
-     * it answers 503 until Solr is back, then indexes the document at its first search.
+     * indexed there unless it is (with the paragraphs' embeddings from {@code embedder} when retrieval is
+     * hybrid). A Solr that cannot be reached now does not stop a server from starting: it answers 503
+     * until Solr is back, then indexes the document at its first search.
      */
-    private static ParagraphSearch solrSearch(Document document, IndexChoice index, RetrievalSettings retrieval) {
+    private static ParagraphSearch solrSearch(Document document, IndexChoice index, RetrievalSettings retrieval,
+                                              Embedder embedder) {
         SolrTarget target = SolrTarget.of(index.solrUrls(), index.solrCollection()).withCredentials(index.solrCredentials());
-        SolrParagraphSearch search = SolrParagraphSearch.open(target, document, retrieval);
+        SolrParagraphSearch search = SolrParagraphSearch.open(target, document, retrieval,
+                retrieval.fusion().dense() ? embedder : null);
         try {
             search.indexUnlessPresent();
         } catch (IndexUnavailableException e) {

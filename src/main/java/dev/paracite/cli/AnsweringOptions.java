@@ -39,6 +39,6 @@ final class AnsweringOptions {
 
     /** The model, retrieval and index chosen; {@code recorded} answers replace the model when not null. */
     ModelChoice choice(AnswerModel recorded) {
-        return new ModelChoice(model, retrieval.mode(), recorded, index.choice(retrieval.mode()));
+        return new ModelChoice(model, retrieval.mode(), recorded, index.choice());
     }
 }

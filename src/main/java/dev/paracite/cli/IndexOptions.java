@@ -18,13 +18,10 @@ final class IndexOptions {
         kind = Values.oneOf("--index", value, "lucene", "solr");
     }
 
-    /** The index chosen; {@code retrieval} is the retrieval mode, which a SolrCloud index must be able to serve. */
-    IndexChoice choice(String retrieval) {
+    /** The index chosen. */
+    IndexChoice choice() {
         if (kind.equals("lucene")) {
             return IndexChoice.LUCENE;
-        }
-        if (!retrieval.equals("bm25")) {
-            throw new UsageException("--index solr ranks by BM25 alone for now: add --retrieval bm25.");
         }
         return new IndexChoice("solr", solr.required("--index solr"), solr.collection(), solr.credentials());
     }

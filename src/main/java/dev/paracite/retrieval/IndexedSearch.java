@@ -2,12 +2,11 @@ package dev.paracite.retrieval;
 
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.embedding.Embedder;
+import dev.paracite.retrieval.Fusion.Scored;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -85,11 +84,9 @@ public abstract class IndexedSearch implements ParagraphSearch {
         if (!fusion.dense()) {
             return hits(searcher, bm25, topK);
         }
-        // Lucene scores a dot product d of unit vectors as (1 + d) / 2
-        double floor = (1 + fusion.minSimilarity()) / 2;
         List<Scored> dense = top(searcher, new KnnFloatVectorQuery(VECTOR, embedder.embedQuery(question), depth, filter),
-                depth).stream().filter(s -> s.score() >= floor).toList();
-        return hits(searcher, fuse(bm25, dense, fusion), topK);
+                depth);
+        return hits(searcher, fusion.fuse(bm25, dense), topK);
     }
 
     private static Query filtered(Query query, Query filter) {
@@ -111,9 +108,6 @@ public abstract class IndexedSearch implements ParagraphSearch {
         return query.build();
     }
 
-    /** A paragraph (by its Lucene document id) and its score in one ranking. */
-    record Scored(int doc, double score) {}
-
     private static List<Scored> top(IndexSearcher searcher, Query query, int n) throws IOException {
         List<Scored> out = new ArrayList<>();
         for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
@@ -122,38 +116,13 @@ public abstract class IndexedSearch implements ParagraphSearch {
         return out;
     }
 
-    /**
-     * Both rankings combined as {@code fusion} says; ties go to the earlier paragraph. For a weighted sum
-     * each ranking's scores are scaled to 0..1 between its worst and best (min-max), and a paragraph
-     * missing from a ranking scores 0 there.
-     */
-    static List<Scored> fuse(List<Scored> bm25, List<Scored> dense, Fusion fusion) {
-        Map<Integer, Double> scores = new HashMap<>();
-        for (List<Scored> ranking : List.of(bm25, dense)) {
-            boolean isDense = ranking == dense;
-            double max = ranking.stream().mapToDouble(Scored::score).max().orElse(0);
-            double min = ranking.stream().mapToDouble(Scored::score).min().orElse(0);
-            for (int rank = 0; rank < ranking.size(); rank++) {
-                Scored s = ranking.get(rank);
-                double add = fusion.kind() == Fusion.Kind.RRF ? 1.0 / (fusion.param() + rank + 1)
-                        : (isDense ? fusion.param() : 1 - fusion.param()) * (max > min ? (s.score() - min) / (max - min) : 1);
-                scores.merge(s.doc(), add, Double::sum);
-            }
-        }
-        List<Scored> fused = new ArrayList<>();
-        scores.forEach((doc, score) -> fused.add(new Scored(doc, score)));
-        fused.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
-                : Integer.compare(x.doc(), y.doc()));
-        return fused;
-    }
-
     private List<Hit> hits(IndexSearcher searcher, List<Scored> ranked, int topK) throws IOException {
         List<Hit> hits = new ArrayList<>();
         for (Scored s : ranked) {
             if (hits.size() == topK) {
                 break;
             }
-            Paragraph p = paragraph(searcher, s.doc());
+            Paragraph p = paragraph(searcher, s.key());
             if (p != null) {
                 hits.add(new Hit(p, s.score(), false));
             }

@@ -2,6 +2,8 @@ package dev.paracite.retrieval.solr;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.embedding.Embedder;
+import dev.paracite.retrieval.Fusion;
 import dev.paracite.retrieval.Hit;
 import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.IndexUnavailableException;
@@ -25,9 +27,11 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
 /**
- * BM25 search over one document's paragraphs kept in a SolrCloud collection set up by
+ * Search over one document's paragraphs kept in a SolrCloud collection set up by
  * {@link SolrCollections}: the same analysis, the same query and the same ranking as the in-process
- * index, with term statistics taken across all shards. Every call has a timeout; a Solr that cannot be
+ * index, with term statistics taken across all shards; with hybrid retrieval, the paragraphs' embeddings
+ * in the collection too, their nearest neighbours to the question fused with BM25's ranking as in process
+ * ({@link Fusion#fuse}). Every call has a timeout; a Solr that cannot be
  * reached or does not answer in time is an {@link IndexUnavailableException}.
  */
 public final class SolrParagraphSearch implements ParagraphSearch {
@@ -35,29 +39,38 @@ public final class SolrParagraphSearch implements ParagraphSearch {
     private static final String DIGEST = "digest";
     /** Paragraphs sent per update request while indexing. */
     private static final int BATCH = 500;
+    /** Paragraphs embedded per call while indexing, as in process. */
+    private static final int EMBED_BATCH = 32;
 
     private final SolrNodes nodes;
     private final Document document;
     private final float sectionWeight;
+    private final Fusion fusion;
+    /** The embedding model, with hybrid retrieval; null with BM25 alone. */
+    private final Embedder embedder;
     private final SolrStatistics statistics;
     private final LuceneTerms terms;
     private final String digest;
     /** Whether the collection is known to hold this document: until then, each search checks first. */
     private volatile boolean present;
 
-    private SolrParagraphSearch(SolrNodes nodes, Document document, RetrievalSettings settings) {
+    private SolrParagraphSearch(SolrNodes nodes, Document document, RetrievalSettings settings, Embedder embedder) {
         this.nodes = nodes;
         this.document = document;
         this.sectionWeight = settings.sectionWeight();
+        this.fusion = settings.fusion();
+        this.embedder = embedder;
         this.statistics = new SolrStatistics(nodes, document.name());
         this.terms = new LuceneTerms(new ParagraphAnalyzer(settings.stemming()), statistics, document.name(),
                 settings.synonyms());
-        this.digest = digest(document);
+        this.digest = digest(document, embedder != null);
     }
 
-    private static String digest(Document document) {
+    /** Of the paragraphs and whether they are indexed with their embeddings. */
+    private static String digest(Document document, boolean vectors) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((byte) (vectors ? 1 : 0));
             for (Paragraph p : document.paragraphs()) {
                 for (String part : List.of(p.label(), p.section(), p.text())) {
                     sha.update(part.getBytes(StandardCharsets.UTF_8));
@@ -70,16 +83,26 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         }
     }
 
+    /** BM25 search over {@code document} in {@code target}'s collection: {@link #open(SolrTarget, Document, RetrievalSettings, Embedder)} without embeddings. */
+    public static SolrParagraphSearch open(SolrTarget target, Document document, RetrievalSettings settings) {
+        return open(target, document, settings, null);
+    }
+
     /**
      * Search over {@code document} in {@code target}'s collection (see {@link #index} to put it there). The
-     * configset analyses with Porter stemming and scores with BM25 alone, so {@code settings} must ask for
-     * those (and its k1 and b are the configset's: SolrConfigsetTest holds them equal).
+     * configset analyses with Porter stemming, so {@code settings} must ask for it (and its k1 and b are the
+     * configset's: SolrConfigsetTest holds them equal); hybrid retrieval needs {@code embedder}, the model
+     * whose 384 dimensions the configset's vector field holds.
      */
-    public static SolrParagraphSearch open(SolrTarget target, Document document, RetrievalSettings settings) {
-        if (settings.stemming() != Stemming.PORTER || settings.fusion().dense()) {
-            throw new IllegalArgumentException("the Solr configset analyses with Porter stemming and ranks by BM25 alone");
+    public static SolrParagraphSearch open(SolrTarget target, Document document, RetrievalSettings settings,
+                                           Embedder embedder) {
+        if (settings.stemming() != Stemming.PORTER) {
+            throw new IllegalArgumentException("the Solr configset analyses with Porter stemming");
         }
-        return new SolrParagraphSearch(new SolrNodes(target), document, settings);
+        if (settings.fusion().dense() != (embedder != null)) {
+            throw new IllegalArgumentException("an embedding model is needed with hybrid retrieval, and only then");
+        }
+        return new SolrParagraphSearch(new SolrNodes(target), document, settings, embedder);
     }
 
     /**
@@ -110,8 +133,10 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         List<Paragraph> paragraphs = document.paragraphs();
         for (int from = 0; from < paragraphs.size(); from += BATCH) {
             UpdateRequest add = new UpdateRequest();
-            for (int i = from; i < Math.min(paragraphs.size(), from + BATCH); i++) {
-                add.add(solrDocument(paragraphs.get(i), i));
+            int to = Math.min(paragraphs.size(), from + BATCH);
+            List<float[]> vectors = vectors(paragraphs.subList(from, to));
+            for (int i = from; i < to; i++) {
+                add.add(solrDocument(paragraphs.get(i), i, vectors == null ? null : vectors.get(i - from)));
             }
             nodes.request("the paragraphs' indexing", add, collection);
         }
@@ -122,7 +147,20 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         present = true;
     }
 
-    private SolrInputDocument solrDocument(Paragraph p, int ordinal) {
+    /** The paragraphs' embeddings, with hybrid retrieval; null with BM25 alone. */
+    private List<float[]> vectors(List<Paragraph> batch) {
+        if (embedder == null) {
+            return null;
+        }
+        List<float[]> vectors = new ArrayList<>(batch.size());
+        for (int from = 0; from < batch.size(); from += EMBED_BATCH) {
+            vectors.addAll(embedder.embedAll(batch.subList(from, Math.min(batch.size(), from + EMBED_BATCH)).stream()
+                    .map(Paragraph::text).toList()));
+        }
+        return vectors;
+    }
+
+    private SolrInputDocument solrDocument(Paragraph p, int ordinal, float[] vector) {
         SolrInputDocument doc = new SolrInputDocument();
         doc.addField("id", document.name() + "/1/" + ordinal);
         doc.addField(SolrQueries.DOCUMENT, document.name());
@@ -134,6 +172,9 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         if (!Instructions.addressesAnAssistant(p.text())) {
             doc.addField("text", p.text());
             doc.addField("section", p.section());
+            if (vector != null) {
+                doc.addField(SolrQueries.VECTOR, SolrQueries.floats(vector));
+            }
         }
         return doc;
     }
@@ -148,15 +189,29 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         if (queryTerms.isEmpty() || topK <= 0) {
             return List.of();
         }
-        String collection = nodes.target().collection();
-        var query = SolrQueries.bm25(document.name(), queryTerms, sectionWeight, topK);
+        int depth = fusion.dense() ? Math.max(topK, fusion.depth()) : topK;
+        List<Fusion.Scored> ranked = ranking("the search", SolrQueries.bm25(document.name(), queryTerms, sectionWeight, depth));
+        if (fusion.dense()) {
+            List<Fusion.Scored> dense = ranking("the nearest-neighbour search",
+                    SolrQueries.knn(document.name(), embedder.embedQuery(question), depth));
+            ranked = fusion.fuse(ranked, dense);
+        }
         List<Hit> hits = new ArrayList<>();
-        for (SolrDocument doc : nodes.call("the search", client -> client.query(collection, query)).getResults()) {
-            int ordinal = ((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue();
-            float score = ((Number) doc.getFieldValue("score")).floatValue();
-            hits.add(new Hit(document.paragraphs().get(ordinal), score, false));
+        for (Fusion.Scored s : ranked.subList(0, Math.min(topK, ranked.size()))) {
+            hits.add(new Hit(document.paragraphs().get(s.key()), s.score(), false));
         }
         return hits;
+    }
+
+    /** The paragraphs {@code query} finds, best first, by their ordinals. */
+    private List<Fusion.Scored> ranking(String what, SolrQuery query) {
+        String collection = nodes.target().collection();
+        List<Fusion.Scored> ranking = new ArrayList<>();
+        for (SolrDocument doc : nodes.call(what, client -> client.query(collection, query)).getResults()) {
+            ranking.add(new Fusion.Scored(((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue(),
+                    ((Number) doc.getFieldValue("score")).floatValue()));
+        }
+        return ranking;
     }
 
     /** Reachable when the collection answers a count of this document's paragraphs in time. */

@@ -15,6 +15,7 @@ final class SolrQueries {
 
     static final String DOCUMENT = "document";
     static final String ORDINAL = "ordinal";
+    static final String VECTOR = "vector";
 
     private SolrQueries() {}
 
@@ -24,6 +25,27 @@ final class SolrQueries {
         query.addFilterQuery("{!term f=" + DOCUMENT + " v=$doc}");
         query.set("doc", document);
         return query;
+    }
+
+    /**
+     * The {@code k} paragraphs of {@code document} nearest to {@code vector}, scored as in process ((1 + dot
+     * product) / 2), ties to the earlier paragraph; the document filter is applied before the search, so
+     * the k are the document's own.
+     */
+    static SolrQuery knn(String document, float[] vector, int k) {
+        SolrQuery query = ofDocument(document);
+        query.set("vec", floats(vector).toString());
+        return query.setQuery("{!knn f=" + VECTOR + " topK=" + k + " v=$vec}").setRows(k).setFields(ORDINAL, "score")
+                .addSort("score", SolrQuery.ORDER.desc).addSort(ORDINAL, SolrQuery.ORDER.asc);
+    }
+
+    /** A vector as Solr takes it. */
+    static List<Float> floats(float[] vector) {
+        List<Float> out = new ArrayList<>(vector.length);
+        for (float f : vector) {
+            out.add(f);
+        }
+        return out;
     }
 
     /** The BM25 query for {@code terms}, best first, ties to the earlier paragraph. */

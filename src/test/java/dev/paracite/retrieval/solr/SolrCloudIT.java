@@ -8,15 +8,11 @@ import dev.paracite.cli.Cli;
 import dev.paracite.cli.IndexChoice;
 import dev.paracite.cli.ModelChoice;
 import dev.paracite.cli.ModelOptions;
-import dev.paracite.server.Server;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import picocli.CommandLine;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.embedding.CachingEmbedder;
+import dev.paracite.embedding.Embedder;
+import dev.paracite.embedding.OnnxEmbedder;
 import dev.paracite.eval.EvalCase;
 import dev.paracite.eval.EvalQuestion;
 import dev.paracite.eval.SquadSet;
@@ -27,11 +23,18 @@ import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.TextAnalysis;
+import dev.paracite.server.Server;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import picocli.CommandLine;
 
 /**
  * Against a real 2-node SolrCloud (2 shards, 2 replicas each) in a child JVM: the configset analyses as
@@ -114,12 +118,7 @@ class SolrCloudIT {
     @Test
     @Order(3)
     void top_five_for_every_dev_question_equals_the_in_process_index() throws Exception {
-        List<String> questions = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("eval/dev.jsonl"))) {
-            if (!line.isBlank()) {
-                questions.add(Json.tree(line).get("question").asText());
-            }
-        }
+        List<String> questions = devQuestions();
         int same = 0;
         List<String> differences = new ArrayList<>();
         try (ParagraphSearch lucene = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.BM25);
@@ -152,8 +151,40 @@ class SolrCloudIT {
         assertEquals(List.of(), differences);
     }
 
+    /**
+     * Hybrid retrieval (the default): the paragraphs' embeddings in the collection, their nearest
+     * neighbours to each question fused with BM25's ranking as in process, so the same top 5 with the same
+     * fused scores for every dev question.
+     */
     @Test
     @Order(4)
+    void hybrid_top_five_for_every_dev_question_equals_the_in_process_index() throws Exception {
+        Embedder embedder = new CachingEmbedder(OnnxEmbedder.shared(), 10_000);
+        int same = 0;
+        List<String> differences = new ArrayList<>();
+        List<String> questions = devQuestions();
+        try (ParagraphSearch lucene = LuceneParagraphSearch.build(DOCUMENT, RetrievalSettings.HYBRID, embedder);
+             SolrParagraphSearch solr = SolrParagraphSearch.open(target, DOCUMENT, RetrievalSettings.HYBRID, embedder)) {
+            solr.index();
+            for (String question : questions) {
+                List<String> expected = scored(lucene.search(question, 5));
+                List<String> actual = scored(solr.search(question, 5));
+                if (expected.equals(actual)) {
+                    same++;
+                } else {
+                    differences.add(question + ": in-process " + expected + ", Solr " + actual);
+                }
+            }
+        }
+        System.out.printf("SolrCloudIT: hybrid top-5 parity (labels, order and fused scores) %d/%d on eval/dev.jsonl%n",
+                same, questions.size());
+        differences.forEach(d -> System.out.println("SolrCloudIT: differs: " + d));
+        assertTrue(questions.size() >= 50, "eval/dev.jsonl read");
+        assertEquals(List.of(), differences);
+    }
+
+    @Test
+    @Order(5)
     void stopping_a_node_mid_load_loses_no_answer() throws Exception {
         List<String> questions = List.of("What role should the ruble play?", "How should Russians living in the former "
                 + "Soviet republics be helped to adjust?", "Which parliamentary body should help bring national economic "
@@ -195,7 +226,7 @@ class SolrCloudIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void the_command_line_sets_up_a_collection_and_answers_from_it_as_in_process() {
         String urls = String.join(",", cloud.urls());
         assertEquals(0, run("solr", "init", "--solr-url", urls, "--solr-collection", "paracite-cli", "--shards", "1"));
@@ -209,6 +240,11 @@ class SolrCloudIT {
                 "--solr-collection", "paracite-cli", question));
         assertEquals(inProcess, out.toString());
         assertTrue(inProcess.contains("reserve currency [8]."), inProcess);
+        // hybrid retrieval, the default, likewise
+        assertEquals(0, run("ask", question));
+        String hybridInProcess = out.toString();
+        assertEquals(0, run("ask", "--index", "solr", "--solr-url", urls, "--solr-collection", "paracite-cli", question));
+        assertEquals(hybridInProcess, out.toString());
     }
 
     /**
@@ -220,7 +256,7 @@ class SolrCloudIT {
      * shard its idf differs there. At least 99% must be equal (issue 13), every difference so explained.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void top_five_for_the_squad_dev_part_equals_the_in_process_index() {
         Path squad = Path.of("../shared/datasets/squad2-dev-part");
         // as the other SQuAD tests: skipped where shared/ is not beside the project (.ci/run insists on it)
@@ -271,7 +307,7 @@ class SolrCloudIT {
 
     /** Last: it stops the whole cluster. The server never hangs, says what is wrong, and recovers by itself. */
     @Test
-    @Order(7)
+    @Order(8)
     void a_server_on_solr_reports_the_outage_and_recovers_when_solr_returns() throws Exception {
         ModelChoice choice = new ModelChoice(CommandLine.populateCommand(new ModelOptions()), "bm25", null,
                 new IndexChoice("solr", cloud.urls(), target.collection(), null));
@@ -341,6 +377,16 @@ class SolrCloudIT {
         out.reset();
         return Cli.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Main::assistant,
                 (assistant, server) -> 0);
+    }
+
+    private static List<String> devQuestions() throws IOException {
+        List<String> questions = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("eval/dev.jsonl"))) {
+            if (!line.isBlank()) {
+                questions.add(Json.tree(line).get("question").asText());
+            }
+        }
+        return questions;
     }
 
     private static List<String> scored(List<Hit> hits) {

@@ -1,7 +1,9 @@
 package dev.paracite.retrieval.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.paracite.embedding.OnnxEmbedder;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Stemming;
 import java.io.ByteArrayInputStream;
@@ -14,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -58,6 +61,25 @@ class SolrConfigsetTest {
         }
         assertEquals(List.of("solr.StandardTokenizerFactory", "solr.EnglishPossessiveFilterFactory",
                 "solr.LowerCaseFilterFactory", "solr.StopFilterFactory", "solr.PorterStemFilterFactory"), chain);
+    }
+
+    @Test
+    void vectors_are_the_embedding_models_searched_as_in_process() throws Exception {
+        NodeList types = xml("schema.xml").getElementsByTagName("fieldType");
+        Element vector = null;
+        for (int i = 0; i < types.getLength(); i++) {
+            Element e = (Element) types.item(i);
+            if (e.getAttribute("class").equals("solr.DenseVectorField")) {
+                vector = e;
+            }
+        }
+        assertNotNull(vector, "a dense vector field type");
+        assertEquals(OnnxEmbedder.shared().embed("How many dimensions?").length,
+                Integer.parseInt(vector.getAttribute("vectorDimension")));
+        // in process: KnnFloatVectorField with DOT_PRODUCT in Lucene's default HNSW format
+        assertEquals("dot_product", vector.getAttribute("similarityFunction"));
+        assertEquals(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN, Integer.parseInt(vector.getAttribute("hnswMaxConnections")));
+        assertEquals(Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, Integer.parseInt(vector.getAttribute("hnswBeamWidth")));
     }
 
     @Test

@@ -116,8 +116,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         SolrQuery check = SolrQueries.ofDocument(document.name()).setQuery("*:*").setRows(0);
         check.addFilterQuery("{!term f=" + DIGEST + " v=$digest}");
         check.set("digest", digest);
-        String collection = nodes.target().collection();
-        long found = nodes.call("the document check", client -> client.query(collection, check)).getResults().getNumFound();
+        long found = nodes.query("the document check", check).getResults().getNumFound();
         if (found != document.paragraphs().size()) {
             index();
         }
@@ -205,9 +204,8 @@ public final class SolrParagraphSearch implements ParagraphSearch {
 
     /** The paragraphs {@code query} finds, best first, by their ordinals. */
     private List<Fusion.Scored> ranking(String what, SolrQuery query) {
-        String collection = nodes.target().collection();
         List<Fusion.Scored> ranking = new ArrayList<>();
-        for (SolrDocument doc : nodes.call(what, client -> client.query(collection, query)).getResults()) {
+        for (SolrDocument doc : nodes.query(what, query).getResults()) {
             ranking.add(new Fusion.Scored(((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue(),
                     ((Number) doc.getFieldValue("score")).floatValue()));
         }
@@ -218,9 +216,8 @@ public final class SolrParagraphSearch implements ParagraphSearch {
     @Override
     public IndexStatus status() {
         SolrQuery count = SolrQueries.ofDocument(document.name()).setQuery("*:*").setRows(0);
-        String collection = nodes.target().collection();
         try {
-            nodes.call("the health check", client -> client.query(collection, count));
+            nodes.query("the health check", count);
             return new IndexStatus("solr", true);
         } catch (IndexUnavailableException | SolrRefusedException e) {
             return new IndexStatus("solr", false);

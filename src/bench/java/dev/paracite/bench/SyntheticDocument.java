@@ -1,6 +1,8 @@
 package dev.paracite.bench;
 
+import dev.paracite.corpus.Document;
 import dev.paracite.corpus.DocumentLoader;
+import dev.paracite.corpus.DocumentParser;
 import dev.paracite.corpus.Paragraph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +20,9 @@ import java.util.Random;
 final class SyntheticDocument {
 
     private static final int TAIL = 50_000;
+
+    /** A generated document and questions drawn from its paragraphs. */
+    record Asked(Document document, List<String> questions) {}
 
     private final List<String> vocabulary = new ArrayList<>();
     private final double[] cumulative;
@@ -97,6 +102,20 @@ final class SyntheticDocument {
             }
         }
         return p.toString().strip();
+    }
+
+    /**
+     * A parsed document of {@code paragraphs} paragraphs of about {@code meanWords} words, and {@code questions}
+     * questions drawn from it, always the same for the same arguments (seed 42).
+     */
+    static Asked asked(int paragraphs, int meanWords, int questions) {
+        SyntheticDocument generator = new SyntheticDocument(42);
+        Document document = DocumentParser.parse("synthetic-" + paragraphs, generator.text(paragraphs, meanWords));
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < questions; i++) {
+            asked.add(generator.query(document.paragraphs()));
+        }
+        return new Asked(document, asked);
     }
 
     /** A question-like query: a few content words from a random paragraph of the document. */

@@ -31,7 +31,7 @@ public final class WrkBench {
 
     /** One wrk measurement. */
     record Run(double requestsPerSecond, double p50Millis, double p99Millis, long requests, double cpuMicrosPerRequest,
-               long bytesPerResponse, long non2xx) {}
+               long bytesPerResponse, long non2xx, long socketErrors) {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -107,7 +107,7 @@ public final class WrkBench {
     }
 
     /** A request asking {@code question}; with {@code leaveOut}, for none of the optional parts ({@code "include": []}). */
-    private static String body(String question, boolean leaveOut) {
+    static String body(String question, boolean leaveOut) {
         var node = MAPPER.createObjectNode().put("question", question);
         if (leaveOut) {
             node.set("include", MAPPER.createArrayNode());
@@ -116,7 +116,7 @@ public final class WrkBench {
     }
 
     /** A wrk script that posts {@code bodies} in turn (as event streams when {@code stream}); its path. */
-    private static String script(List<String> bodies, boolean stream) throws IOException {
+    static String script(List<String> bodies, boolean stream) throws IOException {
         StringBuilder lua = new StringBuilder("bodies = {\n");
         for (String body : bodies) {
             lua.append("  [==[").append(body).append("]==],\n");
@@ -152,8 +152,9 @@ public final class WrkBench {
     }
 
     /** Runs wrk (one thread) against {@code url}; the server process's CPU time is read before and after. */
-    private static Run wrk(String url, String script, int connections, int seconds, long pid) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency"));
+    static Run wrk(String url, String script, int connections, int seconds, long pid) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
+                "--timeout", "10s")); // wrk's default 2 s would count a slow answer as an error, not as latency
         if (script != null) {
             command.addAll(List.of("-s", script));
         }
@@ -168,10 +169,17 @@ public final class WrkBench {
         long requests = Long.parseLong(find(out, "(\\d+) requests in"));
         double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)"));
         String non2xx = findOr(out, "Non-2xx or 3xx responses: (\\d+)", "0");
+        long socketErrors = 0;
+        Matcher errors = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+        if (errors.find()) {
+            for (int g = 1; g <= 4; g++) {
+                socketErrors += Long.parseLong(errors.group(g));
+            }
+        }
         double cpuMicros = (cpuAfter - cpuBefore) * 1e6 / TICKS_PER_SECOND / Math.max(1, requests);
         long bytes = Math.round(bytes(find(out, "requests in [\\d.]+\\w+, ([\\d.]+\\w+) read")) / Math.max(1, requests));
         return new Run(BenchJson.round(rps, 1), millis(find(out, "50%\\s+([\\d.]+\\w+)")),
-                millis(find(out, "99%\\s+([\\d.]+\\w+)")), requests, BenchJson.round(cpuMicros, 1), bytes, Long.parseLong(non2xx));
+                millis(find(out, "99%\\s+([\\d.]+\\w+)")), requests, BenchJson.round(cpuMicros, 1), bytes, Long.parseLong(non2xx), socketErrors);
     }
 
     /** wrk's "12.34MB" as bytes (wrk counts in units of 1024); headers included. */
@@ -184,7 +192,7 @@ public final class WrkBench {
         return Double.parseDouble(m.group(1)) * Math.pow(1024, power);
     }
 
-    private static long cpuTicks(long pid) throws IOException {
+    static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime

@@ -25,8 +25,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.IntPoint;
@@ -107,13 +111,17 @@ public final class Library implements AutoCloseable {
     private final LibrarySettings settings;
     private final Directory directory;
     private final ParagraphAnalyzer analyzer;
-    /** Null when another process holds the write lock: this one only reads. */
-    private IndexWriter writer;
+    /** Null when another process holds the write lock: this one only reads. Replaced under {@code committing}. */
+    private volatile IndexWriter writer;
     private final SearcherManager searchers;
-    /** Held to start, commit or fail a change; indexing a version's paragraphs runs without it. */
+    /** Held to start or end a change (the ids being changed); parsing and indexing a version run without it. */
     private final Object writing = new Object();
     /** Ids with a version being added, guarded by {@code writing}: a second add of one waits for the first. */
     private final Set<String> adding = new HashSet<>();
+    /** Held to write to the library's index: to commit staged versions, to remove, to roll back a failure. */
+    private final Object committing = new Object();
+    /** Versions indexed apart and waiting to be committed: whoever commits next commits them all at once. */
+    private final Queue<Staged> staged = new ConcurrentLinkedQueue<>();
     /** Each document's versions and its latest paragraphs; replaced whole under {@code this} on every change. */
     private Map<String, Entry> entries;
     private long generation;
@@ -139,6 +147,10 @@ public final class Library implements AutoCloseable {
 
     /** The search index on other machines that answers for this library; null: its own index does. */
     private IndexSync sync;
+
+    /** A version indexed apart ({@code index}) by an add that waits for {@code done}: committed, or why not. */
+    private record Staged(Directory index, String id, Entry existing, String title, VersionInfo info, Document parsed,
+                          Set<String> names, CompletableFuture<Added> done) {}
 
     private Library(Path dir, LibrarySettings settings, Directory directory) throws IOException {
         this.dir = dir;
@@ -333,11 +345,12 @@ public final class Library implements AutoCloseable {
         String title = upload.title() != null && !upload.title().isBlank() ? upload.title().strip()
                 : existing != null && upload.title() == null ? existing.title() : DocumentNames.titleOf(parsed, upload.fileName());
         Set<String> names = Context.of(parsed).names();
-        IndexWriter w;
         int version;
         synchronized (writing) {
             waitForOthersAdding(id);
-            w = writable();
+            if (writer == null) {
+                throw readOnly(); // before the work
+            }
             existing = entries().get(id);
             if (existing != null && existing.last().sha256().equals(sha)) {
                 return unchanged(existing);
@@ -348,16 +361,18 @@ public final class Library implements AutoCloseable {
         try {
             VersionInfo info = new VersionInfo(version, sha, Instant.now(), upload.fileName(), loaded.format(),
                     parsed.paragraphs().size(), parsed.sections(), parsed.notes());
-            // indexed beside other adds (one block: no commit takes part of it), committed one at a time
+            // indexed beside other adds, each in an index of its own, then committed with whatever else is staged
+            Directory index;
             try {
-                VersionWriter.write(w, id, title, info, parsed, names, vectors() ? settings.embedder() : null, progress);
+                index = VersionWriter.stage(config(IndexWriterConfig.OpenMode.CREATE), id, title, info, parsed, names,
+                        vectors() ? settings.embedder() : null, progress);
             } catch (IOException | RuntimeException e) {
-                synchronized (writing) {
-                    throw failed(w, e, "could not store " + upload.fileName());
-                }
+                throw unchanged(e, "could not store " + upload.fileName());
             }
-            synchronized (writing) {
-                return committed(w, id, existing, title, info, parsed, names, upload.fileName());
+            try {
+                return commit(new Staged(index, id, existing, title, info, parsed, names, new CompletableFuture<>()));
+            } finally {
+                closeQuietly(index);
             }
         } finally {
             synchronized (writing) {
@@ -367,38 +382,97 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** Drops the versions retention no longer keeps, commits and publishes a version written to {@code w}. */
-    private Added committed(IndexWriter w, String id, Entry existing, String title, VersionInfo info, Document parsed,
-                            Set<String> names, String fileName) {
-        int version = info.version();
-        List<Integer> dropped = new ArrayList<>();
+    /**
+     * Commits {@code version} (group commit): it joins the staged versions, and whoever holds {@code committing}
+     * next adds all of them to the index and commits once, so adds finishing while a commit is being synced
+     * share the next one rather than syncing one by one. Each version is still whole or absent in every commit.
+     */
+    private Added commit(Staged version) {
+        staged.add(version);
+        synchronized (committing) {
+            if (!version.done().isDone()) {
+                commitStaged();
+            }
+        }
         try {
-            if (existing != null && settings.keepVersions() > 0) {
-                for (VersionInfo old : existing.versions()) {
-                    if (old.version() <= version - settings.keepVersions()) {
-                        w.deleteDocuments(new Term(DOCVER, id + "@" + old.version()));
-                        dropped.add(old.version());
-                    }
-                }
+            return version.done().join();
+        } catch (CompletionException e) {
+            throw (LibraryException) e.getCause();
+        }
+    }
+
+    /** Versions staged and waiting for a commit (a test waits on it). */
+    int waitingToCommit() {
+        return staged.size();
+    }
+
+    /** Holding {@code committing}: adds every staged version, drops what retention no longer keeps, commits, publishes. */
+    private void commitStaged() {
+        List<Staged> batch = new ArrayList<>();
+        for (Staged s; (s = staged.poll()) != null; ) {
+            batch.add(s);
+        }
+        IndexWriter w;
+        try {
+            w = writable();
+        } catch (LibraryException e) {
+            batch.forEach(s -> s.done().completeExceptionally(e));
+            return;
+        }
+        List<List<Integer>> dropped = new ArrayList<>();
+        try {
+            for (Staged s : batch) {
+                w.addIndexes(s.index());
+                dropped.add(retire(w, s));
             }
             w.commit();
         } catch (IOException | RuntimeException e) {
-            throw failed(w, e, "could not store " + fileName);
+            rollBack(w);
+            batch.forEach(s -> s.done().completeExceptionally(unchanged(e, "could not store " + s.info().source())));
+            return;
         }
-        List<VersionInfo> kept = new ArrayList<>(existing == null ? List.of() : existing.versions());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                batch.get(i).done().complete(published(batch.get(i), dropped.get(i)));
+            } catch (RuntimeException e) {
+                batch.get(i).done().completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Deletes the versions of {@code s}'s document that retention no longer keeps once it is added; their numbers. */
+    private List<Integer> retire(IndexWriter w, Staged s) throws IOException {
+        List<Integer> dropped = new ArrayList<>();
+        if (s.existing() != null && settings.keepVersions() > 0) {
+            for (VersionInfo old : s.existing().versions()) {
+                if (old.version() <= s.info().version() - settings.keepVersions()) {
+                    w.deleteDocuments(new Term(DOCVER, s.id() + "@" + old.version()));
+                    dropped.add(old.version());
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /** Publishes a committed version, {@code dropped} the versions that went with it. */
+    private Added published(Staged s, List<Integer> dropped) {
+        String id = s.id();
+        int version = s.info().version();
+        List<VersionInfo> kept = new ArrayList<>(s.existing() == null ? List.of() : s.existing().versions());
         kept.removeIf(v -> dropped.contains(v.version()));
-        forget(s -> s.document().equals(id) && dropped.contains(s.version()));
-        kept.add(info);
-        List<Paragraph> latest = parsed.paragraphs().stream().map(p -> Paragraph.kept(Document.Part.qualified(id, p.label()),
-                p.section(), p.line(), new Paragraph.Source(id, version, p.label()), this::text)).toList();
-        Entry entry = new Entry(id, title, kept, latest, names);
+        forget(p -> p.document().equals(id) && dropped.contains(p.version()));
+        kept.add(s.info());
+        List<Paragraph> latest = s.parsed().paragraphs().stream().map(p -> Paragraph.kept(Document.Part.qualified(id,
+                p.label()), p.section(), p.line(), new Paragraph.Source(id, version, p.label()), this::text)).toList();
+        Entry entry = new Entry(id, s.title(), kept, latest, s.names());
         if (sync == null) {
             changed(id, entry);
         } else {
-            sync.added(new VersionIndex.Version(id, version), parsed.paragraphs(), IngestionNote.leftOutOfSearch(parsed.notes()),
+            sync.added(new VersionIndex.Version(id, version), s.parsed().paragraphs(),
+                    IngestionNote.leftOutOfSearch(s.parsed().notes()),
                     dropped.stream().map(v -> new VersionIndex.Version(id, v)).toList(), () -> changed(id, entry));
         }
-        return new Added(id, version, false, parsed.paragraphs().size(), parsed.notes());
+        return new Added(id, version, false, s.parsed().paragraphs().size(), s.parsed().notes());
     }
 
     /** Waits (holding {@code writing}) until no other thread is adding a version of {@code id}. */
@@ -422,23 +496,26 @@ public final class Library implements AutoCloseable {
     public boolean remove(String id) {
         synchronized (writing) {
             waitForOthersAdding(id);
-            IndexWriter w = writable();
-            if (!entries().containsKey(id)) {
-                return false;
+            synchronized (committing) {
+                IndexWriter w = writable();
+                if (!entries().containsKey(id)) {
+                    return false;
+                }
+                try {
+                    w.deleteDocuments(new Term(DOC, id));
+                    w.commit();
+                } catch (IOException | RuntimeException e) {
+                    rollBack(w);
+                    throw unchanged(e, "could not remove " + id);
+                }
+                forget(s -> s.document().equals(id));
+                if (sync == null) {
+                    changed(id, null);
+                } else {
+                    sync.removed(id, () -> changed(id, null));
+                }
+                return true;
             }
-            try {
-                w.deleteDocuments(new Term(DOC, id));
-                w.commit();
-            } catch (IOException | RuntimeException e) {
-                throw failed(w, e, "could not remove " + id);
-            }
-            forget(s -> s.document().equals(id));
-            if (sync == null) {
-                changed(id, null);
-            } else {
-                sync.removed(id, () -> changed(id, null));
-            }
-            return true;
         }
     }
 
@@ -466,10 +543,10 @@ public final class Library implements AutoCloseable {
         }
     }
 
+    /** Holding {@code committing}: the writer, reopened when a failure closed it. */
     private IndexWriter writable() {
         if (writer == null) {
-            throw new LibraryException(LibraryException.Reason.STORAGE, "The library in " + dir + " is open in another "
-                    + "Paracite process (a server?); change it there (its /api/documents), or stop that process first.");
+            throw readOnly();
         }
         if (!writer.isOpen()) {
             reopenWriter();
@@ -477,12 +554,17 @@ public final class Library implements AutoCloseable {
         return writer;
     }
 
+    private LibraryException readOnly() {
+        return new LibraryException(LibraryException.Reason.STORAGE, "The library in " + dir + " is open in another "
+                + "Paracite process (a server?); change it there (its /api/documents), or stop that process first.");
+    }
+
     /**
-     * A failed write through {@code w}: everything since the last commit is rolled back (the writer closes
-     * doing so, and a new one is opened on the last commit), so the library answers as before. Adds running
-     * beside it are rolled back with it and fail in turn.
+     * Holding {@code committing}, after a failed write through {@code w}: everything since the last commit is
+     * rolled back (the writer closes doing so, and a new one is opened on the last commit), so the library
+     * answers as before. Adds running beside it are not touched: they are staged apart until their commit.
      */
-    private LibraryException failed(IndexWriter w, Exception e, String what) {
+    private void rollBack(IndexWriter w) {
         if (w == writer) { // else another failure has rolled it back already
             try {
                 writer.rollback();
@@ -496,13 +578,15 @@ public final class Library implements AutoCloseable {
             }
             reread();
         }
-        return new LibraryException("The library in " + dir + " " + what + ": " + reason(e)
-                + "; it is unchanged.", e);
+    }
+
+    private LibraryException unchanged(Exception e, String what) {
+        return new LibraryException("The library in " + dir + " " + what + ": " + reason(e) + "; it is unchanged.", e);
     }
 
     /**
-     * Reads the documents back from the last commit after a rollback: adds running beside the failed one
-     * were rolled back too, or were committed by another's commit before their own failed.
+     * Reads the documents back from the last commit after a rollback: a commit that failed late (syncing,
+     * say) may have been made durable all the same.
      */
     private void reread() {
         try {

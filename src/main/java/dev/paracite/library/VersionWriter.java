@@ -22,13 +22,16 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * How a document version is stored in a library's index: one Lucene document per paragraph (stored
- * text and place, doc values for opening, the searched fields) and one entry for the version. The
- * library commits them together.
+ * text and place, doc values for opening, the searched fields) and one entry for the version, staged in
+ * an index of their own that the library adds whole and commits.
  */
 final class VersionWriter {
 
@@ -38,13 +41,27 @@ final class VersionWriter {
     private VersionWriter() {}
 
     /**
-     * Adds the paragraphs of version {@code info} of document {@code id} and its entry as one block, which
-     * Lucene makes visible whole or not at all, so another thread's commit never takes half of it;
-     * {@code embedder} null for BM25 alone. The block is made as Lucene reads it, a batch of embeddings
-     * at a time, reporting progress as it goes.
+     * The paragraphs of version {@code info} of document {@code id} and its entry, indexed with {@code
+     * config} into a directory of their own in memory ({@code embedder} null for BM25 alone): adds run side
+     * by side without waiting for each other, and the library's index is untouched until it adds the
+     * staged index whole ({@link IndexWriter#addIndexes}) and commits. The documents are made as Lucene
+     * reads them, a batch of embeddings at a time, reporting progress as it goes.
      */
-    static void write(IndexWriter w, String id, String title, VersionInfo info, Document parsed, Set<String> names,
-                      Embedder embedder, Progress progress) throws IOException {
+    static Directory stage(IndexWriterConfig config, String id, String title, VersionInfo info, Document parsed,
+                           Set<String> names, Embedder embedder, Progress progress) throws IOException {
+        Directory staged = new ByteBuffersDirectory();
+        try (IndexWriter w = new IndexWriter(staged, config)) {
+            write(w, id, title, info, parsed, names, embedder, progress);
+            w.commit();
+        } catch (IOException | RuntimeException e) {
+            staged.close();
+            throw e;
+        }
+        return staged;
+    }
+
+    private static void write(IndexWriter w, String id, String title, VersionInfo info, Document parsed, Set<String> names,
+                              Embedder embedder, Progress progress) throws IOException {
         String docver = id + "@" + info.version();
         Map<String, Integer> sectionNumbers = new HashMap<>();
         for (int i = 0; i < info.sections().size(); i++) {
@@ -53,7 +70,7 @@ final class VersionWriter {
         List<Paragraph> all = parsed.paragraphs();
         // the parser noted which paragraphs read as instructions to an assistant; they are not searched
         Set<String> leftOut = IngestionNote.leftOutOfSearch(parsed.notes());
-        Iterable<org.apache.lucene.document.Document> block = () -> new Iterator<>() {
+        Iterable<org.apache.lucene.document.Document> documents = () -> new Iterator<>() {
             private int next;
             private List<float[]> vectors;
 
@@ -86,7 +103,7 @@ final class VersionWriter {
                 return doc;
             }
         };
-        w.addDocuments(block);
+        w.addDocuments(documents);
     }
 
     private static org.apache.lucene.document.Document paragraph(String id, String docver, int version, Paragraph p, int ord,

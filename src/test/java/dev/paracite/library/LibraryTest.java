@@ -21,15 +21,24 @@ import dev.paracite.retrieval.Hit;
 import dev.paracite.retrieval.LuceneParagraphSearch;
 import dev.paracite.retrieval.Retriever;
 import dev.paracite.retrieval.RetrievalSettings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -193,6 +202,90 @@ class LibraryTest {
                 }
             }
             assertEquals(24, library.corpus().document().paragraphs().size());
+        }
+    }
+
+    /**
+     * Group commit: adds that finish while a commit is being synced wait, and the next commit takes them all
+     * at once. The first commit's sync is held until three more adds wait; then four adds cost two commits.
+     * When a commit fails, every add it took fails with its own sentence and the library is unchanged.
+     */
+    @Test
+    void adds_finishing_while_a_commit_syncs_share_the_next_commit_and_fail_together() throws Exception {
+        CountDownLatch syncing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean hold = new AtomicBoolean();
+        AtomicBoolean fail = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Library library = Library.open(dir, LibrarySettings.bm25(), d -> new FilterDirectory(d) {
+            @Override
+            public void sync(Collection<String> names) throws IOException {
+                if (fail.get()) {
+                    throw new IOException("the sync failed");
+                }
+                if (hold.getAndSet(false)) {
+                    syncing.countDown();
+                    awaitOrFail(release);
+                }
+                super.sync(names);
+            }
+        })) {
+            long start = lastCommit();
+            hold.set(true);
+            Future<Added> first = pool.submit(() -> library.add(upload("doc-0.txt", TRAVEL), Progress.NONE));
+            assertTrue(syncing.await(2, TimeUnit.MINUTES), "the first commit syncs");
+            List<Future<Added>> others = new ArrayList<>();
+            for (int n = 1; n <= 3; n++) {
+                String name = "doc-" + n + ".txt";
+                others.add(pool.submit(() -> library.add(upload(name, TRAVEL.replace("thirty", "thirty-" + name)),
+                        Progress.NONE)));
+            }
+            waitUntil(() -> library.waitingToCommit() == 3);
+            release.countDown();
+            assertEquals(1, first.get(2, TimeUnit.MINUTES).version());
+            for (Future<Added> f : others) {
+                assertEquals(1, f.get(2, TimeUnit.MINUTES).version());
+            }
+            assertEquals(start + 2, lastCommit(), "four adds, two commits");
+
+            fail.set(true);
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> pool.submit(() -> library.add(upload("doc-9.txt", SECURITY), Progress.NONE)).get(2, TimeUnit.MINUTES));
+            assertEquals("The library in " + dir + " could not store doc-9.txt: the sync failed; it is unchanged.",
+                    failed.getCause().getMessage());
+            fail.set(false);
+            assertEquals(4, library.documents().size());
+            assertEquals(1, library.add(upload("doc-9.txt", SECURITY), Progress.NONE).version());
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Library library = Library.open(dir, LibrarySettings.bm25())) {
+            assertEquals(List.of("doc-0", "doc-1", "doc-2", "doc-3", "doc-9"),
+                    library.documents().stream().map(DocumentInfo::id).toList());
+        }
+    }
+
+    private long lastCommit() throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            return SegmentInfos.getLastCommitGeneration(d);
+        }
+    }
+
+    private static void awaitOrFail(CountDownLatch latch) throws IOException {
+        try {
+            if (!latch.await(2, TimeUnit.MINUTES)) {
+                throw new IOException("never released");
+            }
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < until, "timed out");
+            Thread.sleep(10);
         }
     }
 

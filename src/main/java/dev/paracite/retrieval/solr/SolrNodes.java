@@ -14,8 +14,8 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.SolrResponse;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.common.SolrException;
 
 /**
@@ -84,11 +84,6 @@ final class SolrNodes implements AutoCloseable {
                 || e.code() == SolrException.ErrorCode.INVALID_STATE.code;
     }
 
-    /** Runs {@code query} on the collection. */
-    QueryResponse query(String what, SolrQuery query) {
-        return call(what, client -> client.query(target.collection(), query));
-    }
-
     /** Sends {@code docs} to the collection, {@link #BATCH} to a request. */
     void add(List<SolrInputDocument> docs) {
         for (int from = 0; from < docs.size(); from += BATCH) {
@@ -121,6 +116,20 @@ final class SolrNodes implements AutoCloseable {
         } catch (IndexUnavailableException | SolrRefusedException e) {
             return new IndexStatus("solr", false);
         }
+    }
+
+    /**
+     * A query against the collection. An answer without a result list, as a node shutting down mid-request
+     * has given (seen in SolrCloudIT's node-loss test), counts as no answer: the next node is asked.
+     */
+    QueryResponse query(String what, SolrQuery query) {
+        return call(what, client -> {
+            QueryResponse response = client.query(target.collection(), query);
+            if (response.getResults() == null) {
+                throw new SolrServerException("the node answered without results");
+            }
+            return response;
+        });
     }
 
     long sent() {

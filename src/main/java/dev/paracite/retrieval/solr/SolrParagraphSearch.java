@@ -112,8 +112,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         SolrQuery check = SolrQueries.ofDocument(document.name()).setQuery("*:*").setRows(0);
         check.addFilterQuery("{!term f=" + DIGEST + " v=$digest}");
         check.set("digest", digest);
-        String collection = nodes.target().collection();
-        long found = nodes.call("the document check", client -> client.query(collection, check)).getResults().getNumFound();
+        long found = nodes.query("the document check", check).getResults().getNumFound();
         if (found != document.paragraphs().size()) {
             index();
         }

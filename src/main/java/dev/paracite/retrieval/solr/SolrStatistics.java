@@ -64,8 +64,7 @@ final class SolrStatistics implements LuceneTerms.Statistics {
             query.addFacetQuery("{!term f=" + IndexedSearch.TEXT + " v=$w" + i + "}");
             query.set("w" + i, unknown.get(i));
         }
-        String collection = nodes.target().collection();
-        Map<String, Integer> counts = nodes.call("the term counts", client -> client.query(collection, query)).getFacetQuery();
+        Map<String, Integer> counts = nodes.query("the term counts", query).getFacetQuery();
         for (int i = 0; i < unknown.size(); i++) {
             Integer count = counts.get("{!term f=" + IndexedSearch.TEXT + " v=$w" + i + "}");
             if (count != null) {
@@ -81,7 +80,6 @@ final class SolrStatistics implements LuceneTerms.Statistics {
     }
 
     private long count(SolrQuery query) {
-        String collection = nodes.target().collection();
-        return nodes.call("a term count", client -> client.query(collection, query)).getResults().getNumFound();
+        return nodes.query("a term count", query).getResults().getNumFound();
     }
 }

@@ -47,6 +47,11 @@ final class LocalSolrCloud implements AutoCloseable {
 
     /** Starts a cluster of {@code nodes} nodes and waits until it serves. */
     static LocalSolrCloud start(int nodes) throws Exception {
+        return start(nodes, "512m");
+    }
+
+    /** The same with {@code heap} as the child JVM's -Xmx (512m for the tests; a benchmark at scale needs more). */
+    static LocalSolrCloud start(int nodes, String heap) throws Exception {
         Path classpath = BUILD.resolve("classpath.txt");
         if (!Files.exists(classpath)) {
             throw new IllegalStateException(classpath.toAbsolutePath() + " is missing: build the cluster first, "
@@ -57,7 +62,7 @@ final class LocalSolrCloud implements AutoCloseable {
         Path log = Path.of("target", "solr-cluster-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", cp, "dev.paracite.solrcluster.LocalCluster", "--nodes", String.valueOf(nodes))
+                "-Xmx" + heap, "-cp", cp, "dev.paracite.solrcluster.LocalCluster", "--nodes", String.valueOf(nodes))
                 .redirectError(log.toFile()).start();
         return new LocalSolrCloud(process);
     }
@@ -65,6 +70,11 @@ final class LocalSolrCloud implements AutoCloseable {
     /** The base URLs of the nodes running now ({@code http://127.0.0.1:PORT/solr}). */
     List<String> urls() {
         return urls;
+    }
+
+    /** The child JVM's process id (for its CPU time and heap). */
+    long pid() {
+        return process.pid();
     }
 
     String zk() {

@@ -5,22 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.IndexUnavailableException;
 import dev.paracite.retrieval.RetrievalSettings;
-import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.solr.common.util.JavaBinCodec;
+import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.Test;
 
 /** A Solr that is not there, or never answers, fails a search fast with a typed exception. */
@@ -61,6 +64,38 @@ class SolrUnavailableTest {
             String expected = "Basic " + Base64.getEncoder().encodeToString("reader:s3cret".getBytes(StandardCharsets.UTF_8));
             assertFalse(seen.isEmpty());
             assertEquals(List.of(expected), seen.stream().distinct().toList());
+        } finally {
+            solr.stop(0);
+        }
+    }
+
+    /** As a node shutting down mid-request has answered: a 200 with a header and no result list. */
+    @Test
+    void an_answer_without_results_is_no_answer_not_a_crash() throws Exception {
+        HttpServer solr = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        solr.createContext("/", exchange -> {
+            NamedList<Object> header = new NamedList<>();
+            header.add("status", 0);
+            NamedList<Object> body = new NamedList<>();
+            body.add("responseHeader", header);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JavaBinCodec codec = new JavaBinCodec()) {
+                codec.marshal(body, bytes);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, bytes.size());
+            exchange.getResponseBody().write(bytes.toByteArray());
+            exchange.close();
+        });
+        solr.start();
+        try {
+            SolrTarget target = SolrTarget.of(List.of("http://127.0.0.1:" + solr.getAddress().getPort() + "/solr"), "paracite");
+            try (SolrParagraphSearch search = SolrParagraphSearch.open(target, DocumentLoader.builtIn(), RetrievalSettings.BM25)) {
+                IndexUnavailableException e = assertThrows(IndexUnavailableException.class,
+                        () -> search.search("What role should the ruble play?", 5));
+                assertEquals("the node answered without results", e.getCause().getMessage());
+                assertEquals(new IndexStatus("solr", false), search.status());
+            }
         } finally {
             solr.stop(0);
         }

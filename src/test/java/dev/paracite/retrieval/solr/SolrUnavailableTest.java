@@ -10,7 +10,6 @@ import dev.paracite.corpus.DocumentLoader;
 import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.IndexUnavailableException;
 import dev.paracite.retrieval.RetrievalSettings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.solr.common.util.JavaBinCodec;
 import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.Test;
 
@@ -73,20 +71,7 @@ class SolrUnavailableTest {
     @Test
     void an_answer_without_results_is_no_answer_not_a_crash() throws Exception {
         HttpServer solr = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        solr.createContext("/", exchange -> {
-            NamedList<Object> header = new NamedList<>();
-            header.add("status", 0);
-            NamedList<Object> body = new NamedList<>();
-            body.add("responseHeader", header);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (JavaBinCodec codec = new JavaBinCodec()) {
-                codec.marshal(body, bytes);
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-            exchange.sendResponseHeaders(200, bytes.size());
-            exchange.getResponseBody().write(bytes.toByteArray());
-            exchange.close();
-        });
+        solr.createContext("/", exchange -> FakeSolr.answer(exchange, new NamedList<>()));
         solr.start();
         try {
             SolrTarget target = SolrTarget.of(List.of("http://127.0.0.1:" + solr.getAddress().getPort() + "/solr"), "paracite");

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.retrieval.VersionIndex.Version;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +21,6 @@ import org.apache.solr.client.solrj.request.JavaBinUpdateRequestCodec;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.util.JavaBinCodec;
 import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +93,7 @@ class SolrVersionIndexTest {
         if (request.getDeleteQuery() != null) {
             deleted.addAll(request.getDeleteQuery());
         }
-        respond(exchange, new NamedList<>());
+        FakeSolr.answer(exchange, new NamedList<>());
     }
 
     private void select(HttpExchange exchange) throws IOException {
@@ -113,23 +111,6 @@ class SolrVersionIndexTest {
         NamedList<Object> body = new NamedList<>();
         body.add("response", new SolrDocumentList());
         body.add("facet_counts", facets);
-        respond(exchange, body);
-    }
-
-    private static void respond(HttpExchange exchange, NamedList<Object> body) throws IOException {
-        NamedList<Object> header = new NamedList<>();
-        header.add("status", 0);
-        header.add("QTime", 0);
-        NamedList<Object> response = new NamedList<>();
-        response.add("responseHeader", header);
-        body.forEach(response::add);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JavaBinCodec codec = new JavaBinCodec()) {
-            codec.marshal(response, bytes);
-        }
-        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-        exchange.sendResponseHeaders(200, bytes.size());
-        exchange.getResponseBody().write(bytes.toByteArray());
-        exchange.close();
+        FakeSolr.answer(exchange, body);
     }
 }

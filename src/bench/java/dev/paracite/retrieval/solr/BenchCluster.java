@@ -77,7 +77,7 @@ public final class BenchCluster implements AutoCloseable {
     /** Searches {@code core} alone, its own term statistics only; returns the paragraphs that matched. */
     public long searchShard(Core core, String document, List<QueryTerm> terms, float sectionWeight, int rows,
                             ShardQuery shape) throws SolrServerException, IOException {
-        var query = SolrQueries.bm25(document, terms, sectionWeight, rows);
+        var query = SolrQueries.bm25(SolrQueries.ofDocument(document), terms, sectionWeight, rows);
         query.set("distrib", false);
         if (shape != ShardQuery.AS_SENT) {
             query.set("minExactCount", rows);

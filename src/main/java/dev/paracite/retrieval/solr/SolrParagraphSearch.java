@@ -177,7 +177,8 @@ public final class SolrParagraphSearch implements ParagraphSearch {
             return List.of();
         }
         int depth = fusion.dense() ? Math.max(topK, fusion.depth()) : topK;
-        List<Fusion.Scored> ranked = ranking("the search", SolrQueries.bm25(SolrQueries.ofDocument(document.name()), queryTerms, sectionWeight, depth));
+        List<Fusion.Scored> ranked = ranking("the search",
+                SolrQueries.bm25(SolrQueries.ofDocument(document.name()), queryTerms, sectionWeight, depth));
         if (fusion.dense()) {
             List<Fusion.Scored> dense = ranking("the nearest-neighbour search",
                     SolrQueries.knn(document.name(), embedder.embedQuery(question), depth));

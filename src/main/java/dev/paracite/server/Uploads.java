@@ -103,14 +103,19 @@ final class Uploads {
                     throw unread(ctx, maxUpload);
                 }
             }
+            // where the parser stopped in the body is unknown: the rest is read and dropped, and the connection is
+            // closed, saying so, so that a client does not send its next request into it
+            drain(ctx, maxUpload);
+            ctx.header("Connection", "close");
             throw ApiError.badRequest("invalid_upload", "The body is not a multipart/form-data form that can be read.");
         }
     }
 
     /**
-     * Reads and drops what is left of a body cut off at the limit (up to as much again), so a client still
-     * sending it reaches the end and reads the 413: closing on unread bytes resets the connection, and
-     * the client sees that instead of the answer. Past that the connection is closed anyway.
+     * Reads and drops what is left of a body that was not read to its end (cut off at the limit, or not a
+     * form), up to the limit again, so a client still sending it reaches the end and reads the answer:
+     * closing on unread bytes resets the connection, and the client sees that instead of the answer. Past
+     * that the connection is closed anyway.
      */
     private static void drain(Context ctx, long maxUpload) {
         try (InputStream in = ctx.req().getInputStream()) {

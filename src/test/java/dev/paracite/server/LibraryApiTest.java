@@ -207,8 +207,13 @@ class LibraryApiTest {
         Http.Reply badId = upload("travel.txt", LibraryServer.TRAVEL, "Not An Id!");
         assertError(badId, 400, "invalid_upload");
         assertTrue(badId.json().get("message").asText().startsWith("The id \"Not An Id"), badId.body());
-        assertError(http.post("/api/documents", "multipart/form-data; boundary=" + LibraryServer.BOUNDARY, "not a form"), 400,
-                "invalid_upload");
+        Http.Reply notAForm = http.post("/api/documents", "multipart/form-data; boundary=" + LibraryServer.BOUNDARY,
+                "not a form");
+        assertError(notAForm, 400, "invalid_upload");
+        // the server closes that connection, and says so: the next request goes on a new one, not into a closed one
+        assertEquals("close", notAForm.raw().headers().firstValue("Connection").orElse(""),
+                notAForm.raw().headers().map().toString());
+        assertEquals(200, http.get("/api/health").status());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.paracite.corpus.Document;
 import dev.paracite.corpus.IngestionNote;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.json.Json;
+import dev.paracite.retrieval.VersionIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -62,7 +63,7 @@ final class EntryReader {
                 if (live == null || live.get(doc)) {
                     org.apache.lucene.document.Document d = stored.document(doc);
                     VersionInfo info = versionInfo(d);
-                    String key = d.get(Library.DOC) + "@" + info.version();
+                    String key = VersionIndex.Version.key(d.get(Library.DOC), info.version());
                     versions.computeIfAbsent(d.get(Library.DOC), k -> new ArrayList<>()).add(info);
                     titles.put(key, d.get(Library.TITLE));
                     names.put(key, List.of(Json.read(d.get(Library.NAMES), String[].class)));
@@ -73,7 +74,7 @@ final class EntryReader {
         versions.forEach((id, kept) -> {
             kept.sort((a, b) -> Integer.compare(a.version(), b.version()));
             VersionInfo last = kept.get(kept.size() - 1);
-            latest.put(id + "@" + last.version(), new Latest(id, last.version(), last.sections(), new Paragraph[last.paragraphs()]));
+            latest.put(VersionIndex.Version.key(id, last.version()), new Latest(id, last.version(), last.sections(), new Paragraph[last.paragraphs()]));
         });
         List<Runnable> leaves = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {

@@ -446,7 +446,7 @@ public final class Library implements AutoCloseable {
         if (s.existing() != null && settings.keepVersions() > 0) {
             for (VersionInfo old : s.existing().versions()) {
                 if (old.version() <= s.info().version() - settings.keepVersions()) {
-                    w.deleteDocuments(new Term(DOCVER, s.id() + "@" + old.version()));
+                    w.deleteDocuments(new Term(DOCVER, VersionIndex.Version.key(s.id(), old.version())));
                     dropped.add(old.version());
                 }
             }
@@ -630,7 +630,7 @@ public final class Library implements AutoCloseable {
     /** The paragraph as version {@code version} of document {@code id} has it, while that version is kept. */
     public Optional<Paragraph> paragraph(String id, int version, String label) {
         Query query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(DOCVER, id + "@" + version)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(DOCVER, VersionIndex.Version.key(id, version))), BooleanClause.Occur.FILTER)
                 .add(SortedDocValuesField.newSlowExactQuery(P_LABEL, new BytesRef(label)), BooleanClause.Occur.FILTER).build();
         List<Paragraph> found = query(query, 1, null);
         return found.stream().findFirst();
@@ -672,7 +672,7 @@ public final class Library implements AutoCloseable {
         }
         int from = cursor(cursor);
         Query query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(DOCVER, id + "@" + version)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(DOCVER, VersionIndex.Version.key(id, version))), BooleanClause.Occur.FILTER)
                 .add(IntPoint.newRangeQuery(ORD, from, Integer.MAX_VALUE), BooleanClause.Occur.FILTER).build();
         List<Paragraph> page = query(query, limit + 1, new Sort(new SortField(ORD, SortField.Type.INT)));
         String next = null;

@@ -7,6 +7,7 @@ import dev.paracite.retrieval.IndexedSearch;
 import dev.paracite.retrieval.LuceneTerms;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.Terms;
+import dev.paracite.retrieval.VersionIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,10 +42,11 @@ final class LibrarySearch extends IndexedSearch {
     private final Query all;
 
     private LibrarySearch(SearcherManager searchers, Analyzer analyzer, LibrarySettings settings, String names,
-                          Map<String, String> latest, Document document) {
+                          Map<String, Integer> versions, Document document) {
         super(settings.retrieval(), settings.embedder());
         this.searchers = searchers;
-        this.latest = latest;
+        this.latest = new HashMap<>();
+        versions.forEach((id, v) -> latest.put(id, VersionIndex.Version.key(id, v)));
         this.document = document;
         this.terms = new LuceneTerms(analyzer, new LuceneTerms.Statistics() {
             @Override
@@ -81,10 +83,8 @@ final class LibrarySearch extends IndexedSearch {
         Set<String> sections = new LinkedHashSet<>();
         Set<String> names = new HashSet<>();
         List<Document.Part> parts = new ArrayList<>();
-        Map<String, String> latest = new HashMap<>();
         Map<String, Integer> versions = new HashMap<>();
         for (Library.Entry e : entries) {
-            latest.put(e.id(), e.id() + "@" + e.last().version());
             versions.put(e.id(), e.last().version());
             parts.add(new Document.Part(e.id(), e.title()));
             names.addAll(e.names());
@@ -98,7 +98,7 @@ final class LibrarySearch extends IndexedSearch {
         // words naming a document in a question refer to it, not to a topic in it
         String naming = String.join(" ", parts.stream().map(p -> p.id() + " " + p.title()).toList());
         ParagraphSearch search = sync != null ? sync.search(document, versions, naming, settings.retrieval())
-                : new LibrarySearch(searchers, analyzer, settings, naming, latest, document);
+                : new LibrarySearch(searchers, analyzer, settings, naming, versions, document);
         return new Corpus(generation, document, search, new Context(names));
     }
 

@@ -6,6 +6,7 @@ import dev.paracite.corpus.Paragraph;
 import dev.paracite.embedding.Embedder;
 import dev.paracite.json.Json;
 import dev.paracite.retrieval.IndexedSearch;
+import dev.paracite.retrieval.VersionIndex;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -62,7 +63,7 @@ final class VersionWriter {
 
     private static void write(IndexWriter w, String id, String title, VersionInfo info, Document parsed, Set<String> names,
                               Embedder embedder, Progress progress) throws IOException {
-        String docver = id + "@" + info.version();
+        String docver = VersionIndex.Version.key(id, info.version());
         Map<String, Integer> sectionNumbers = new HashMap<>();
         for (int i = 0; i < info.sections().size(); i++) {
             sectionNumbers.putIfAbsent(info.sections().get(i), i + 1);

@@ -16,7 +16,16 @@ import java.util.Set;
 public interface VersionIndex extends AutoCloseable {
 
     /** One version of one document. */
-    record Version(String document, int version) {}
+    record Version(String document, int version) {
+        /** How the library's index and a search index name it: {@code id@version}. */
+        public String key() {
+            return key(document, version);
+        }
+
+        public static String key(String document, int version) {
+            return document + "@" + version;
+        }
+    }
 
     /**
      * Sends the paragraphs of a version, in order, replacing what the index holds of it; those labelled in

@@ -99,14 +99,11 @@ final class Uploads {
         } catch (IOException | ServletException | RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("exceeded")) {
-                    drain(ctx, maxUpload);
-                    throw unread(ctx, maxUpload);
+                    dropRest(ctx, maxUpload);
+                    throw tooLarge(maxUpload);
                 }
             }
-            // where the parser stopped in the body is unknown: the rest is read and dropped, and the connection is
-            // closed, saying so, so that a client does not send its next request into it
-            drain(ctx, maxUpload);
-            ctx.header("Connection", "close");
+            dropRest(ctx, maxUpload); // where the parser stopped in the body is unknown
             throw ApiError.badRequest("invalid_upload", "The body is not a multipart/form-data form that can be read.");
         }
     }
@@ -114,10 +111,11 @@ final class Uploads {
     /**
      * Reads and drops what is left of a body that was not read to its end (cut off at the limit, or not a
      * form), up to the limit again, so a client still sending it reaches the end and reads the answer:
-     * closing on unread bytes resets the connection, and the client sees that instead of the answer. Past
-     * that the connection is closed anyway.
+     * closing on unread bytes resets the connection, and the client sees that instead of the answer. The
+     * connection is closed after the answer, saying so, so that a client does not send its next request into it.
      */
-    private static void drain(Context ctx, long maxUpload) {
+    private static void dropRest(Context ctx, long maxUpload) {
+        ctx.header("Connection", "close");
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] buffer = new byte[64 * 1024];
             long left = maxUpload + FORM_OVERHEAD;

@@ -38,10 +38,6 @@ public final class SolrVersionIndex implements VersionIndex {
         return new SolrVersionIndex(new SolrNodes(target));
     }
 
-    static String docver(Version v) {
-        return v.document() + "@" + v.version();
-    }
-
     @Override
     public void put(Version version, List<Paragraph> paragraphs, Set<String> leftOut) {
         List<SolrInputDocument> docs = new ArrayList<>(paragraphs.size());
@@ -52,7 +48,7 @@ public final class SolrVersionIndex implements VersionIndex {
             doc.addField(SolrQueries.ORIGIN, SolrQueries.LIBRARY);
             doc.addField(SolrQueries.DOCUMENT, version.document());
             doc.addField("version", version.version());
-            doc.addField(SolrQueries.DOCVER, docver(version));
+            doc.addField(SolrQueries.DOCVER, version.key());
             doc.addField(SolrQueries.LABEL, p.label());
             doc.addField(SolrQueries.ORDINAL, ordinal);
             // as in the library's own index: a prompt injection is never ranked into a model's context
@@ -73,7 +69,7 @@ public final class SolrVersionIndex implements VersionIndex {
 
     @Override
     public void delete(Collection<Version> versions) {
-        List<String> docvers = versions.stream().map(v -> ClientUtils.escapeQueryChars(docver(v))).toList();
+        List<String> docvers = versions.stream().map(v -> ClientUtils.escapeQueryChars(v.key())).toList();
         for (int from = 0; from < docvers.size(); from += DELETE_BATCH) {
             String batch = String.join(" OR ", docvers.subList(from, Math.min(docvers.size(), from + DELETE_BATCH)));
             nodes.deleteByQuery("the removal of versions", LIBRARY + " +" + SolrQueries.DOCVER + ":(" + batch + ")");

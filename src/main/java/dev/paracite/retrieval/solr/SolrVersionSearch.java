@@ -38,7 +38,7 @@ final class SolrVersionSearch implements ParagraphSearch {
         this.nodes = nodes;
         this.corpus = corpus;
         this.latest = new HashMap<>();
-        latest.forEach((id, v) -> this.latest.put(id, SolrVersionIndex.docver(new VersionIndex.Version(id, v))));
+        latest.forEach((id, v) -> this.latest.put(id, VersionIndex.Version.key(id, v)));
         this.sectionWeight = settings.sectionWeight();
         this.statistics = new SolrStatistics(nodes, SolrQueries::ofLibrary);
         this.terms = new LuceneTerms(new ParagraphAnalyzer(settings.stemming()), statistics, names, settings.synonyms());

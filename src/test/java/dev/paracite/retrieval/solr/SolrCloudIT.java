@@ -15,6 +15,7 @@ import dev.paracite.embedding.Embedder;
 import dev.paracite.embedding.OnnxEmbedder;
 import dev.paracite.eval.EvalCase;
 import dev.paracite.eval.EvalQuestion;
+import dev.paracite.eval.EvalSet;
 import dev.paracite.eval.SquadSet;
 import dev.paracite.json.Json;
 import dev.paracite.retrieval.Hit;
@@ -25,7 +26,6 @@ import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.TextAnalysis;
 import dev.paracite.server.Server;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -347,14 +347,8 @@ class SolrCloudIT {
                 (assistant, server) -> 0);
     }
 
-    private static List<String> devQuestions() throws IOException {
-        List<String> questions = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("eval/dev.jsonl"))) {
-            if (!line.isBlank()) {
-                questions.add(Json.tree(line).get("question").asText());
-            }
-        }
-        return questions;
+    private static List<String> devQuestions() {
+        return EvalSet.load(Path.of("eval/dev.jsonl")).stream().map(EvalQuestion::question).toList();
     }
 
     private static List<String> scored(List<Hit> hits) {

@@ -88,7 +88,7 @@ final class AddCommand implements Callable<Integer> {
             throw new UsageException("--id and --title name one document; give exactly one file, not " + files.size()
                     + ".");
         }
-        IndexChoice searchedBy = index.forLibrary(retrieval.mode());
+        IndexChoice searchedBy = index.choice();
         boolean bars = terminal || progress;
         ProgressBar fileBar = new ProgressBar(err, "files");
         boolean byFile = bars && files.size() > 1;

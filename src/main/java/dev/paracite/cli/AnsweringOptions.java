@@ -39,7 +39,7 @@ final class AnsweringOptions {
 
     /** The index chosen to search a library. */
     IndexChoice index() {
-        return index.forLibrary(retrieval.mode());
+        return index.choice();
     }
 
     /** The model, retrieval and index chosen; {@code recorded} answers replace the model when not null. */

@@ -25,13 +25,4 @@ final class IndexOptions {
         }
         return new IndexChoice("solr", solr.required("--index solr"), solr.collection(), solr.credentials());
     }
-
-    /** The index chosen to search a library built for {@code retrieval}: in Solr, BM25 alone for now. */
-    IndexChoice forLibrary(String retrieval) {
-        if (kind.equals("solr") && !retrieval.equals("bm25")) {
-            throw new UsageException("A library's search index in Solr ranks by BM25 alone for now: add --retrieval bm25 "
-                    + "(a library built for hybrid retrieval stays in-process).");
-        }
-        return choice();
-    }
 }

@@ -47,7 +47,7 @@ final class RemoveCommand implements Callable<Integer> {
         boolean behind = false;
         if (dataDir.exists()) {
             try (Library library = dataDir.open(libraries,
-                    libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD), index.forLibrary(retrieval.mode()))) {
+                    libraries.settings(retrieval.mode(), 0, Library.DEFAULT_MAX_UPLOAD), index.choice())) {
                 removed = library.remove(id);
                 behind = library.searchIndexBehind();
             }

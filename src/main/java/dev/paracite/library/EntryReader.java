@@ -4,6 +4,7 @@ import dev.paracite.corpus.Document;
 import dev.paracite.corpus.IngestionNote;
 import dev.paracite.corpus.Paragraph;
 import dev.paracite.json.Json;
+import dev.paracite.retrieval.IndexedSearch;
 import dev.paracite.retrieval.VersionIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +20,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -140,6 +144,38 @@ final class EntryReader {
                     new Paragraph.Source(of.id(), of.version(), label), texts);
             of.paragraphs()[(int) ords.longValue()] = p; // each paragraph its own slot: no two threads write one
         }
+    }
+
+    /**
+     * The embeddings stored with the {@code paragraphs} paragraphs of version {@code docver} ({@code id@version})
+     * in {@code reader}, in order: null for a paragraph stored without one (left out of search).
+     */
+    static List<float[]> vectors(IndexReader reader, String docver, int paragraphs) throws IOException {
+        float[][] vectors = new float[paragraphs][];
+        Term version = new Term(Library.DOCVER, docver);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            LeafReader r = leaf.reader();
+            PostingsEnum docs = r.postings(version, PostingsEnum.NONE);
+            FloatVectorValues values = r.getFloatVectorValues(IndexedSearch.VECTOR);
+            NumericDocValues ords = r.getNumericDocValues(Library.ORD);
+            if (docs == null || values == null || ords == null) {
+                continue;
+            }
+            Bits live = r.getLiveDocs();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                // the version's entry has no order, and a paragraph left out of search no vector
+                if (live != null && !live.get(doc) || !ords.advanceExact(doc)) {
+                    continue;
+                }
+                if (values.docID() < doc) {
+                    values.advance(doc);
+                }
+                if (values.docID() == doc && ords.longValue() < paragraphs) {
+                    vectors[(int) ords.longValue()] = values.vectorValue().clone();
+                }
+            }
+        }
+        return Arrays.asList(vectors);
     }
 
     /** Runs the tasks on as many threads as there are processors; the first failure is thrown. */

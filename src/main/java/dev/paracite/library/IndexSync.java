@@ -3,6 +3,7 @@ package dev.paracite.library;
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.IngestionNote;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.embedding.Embedder;
 import dev.paracite.retrieval.Hit;
 import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.IndexUnavailableException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,12 @@ final class IndexSync implements AutoCloseable {
 
         /** A kept version's paragraphs in order; empty when it is no longer kept. */
         List<Paragraph> paragraphs(Version version);
+
+        /**
+         * A kept version's embeddings, one a paragraph in order (null for one left out of search), with
+         * hybrid retrieval; null with BM25 alone.
+         */
+        List<float[]> vectors(Version version, int paragraphs);
     }
 
     private final VersionIndex index;
@@ -81,7 +89,8 @@ final class IndexSync implements AutoCloseable {
                 }
                 List<Paragraph> paragraphs = kept.paragraphs(v.getKey());
                 if (!paragraphs.isEmpty()) {
-                    index.put(v.getKey(), paragraphs, IngestionNote.leftOutOfSearch(v.getValue().notes()));
+                    index.put(v.getKey(), paragraphs, IngestionNote.leftOutOfSearch(v.getValue().notes()),
+                            kept.vectors(v.getKey(), paragraphs.size()));
                     sent++;
                 }
             }
@@ -104,15 +113,16 @@ final class IndexSync implements AutoCloseable {
     }
 
     /**
-     * A version committed here: sent with the deletion of the versions retention dropped, then {@code publish}ed
-     * (so that no search looks for a version the index lacks, and no reconciling sees it half done). An index
-     * that is behind or cannot be reached is left to catch up later.
+     * A version committed here: sent, with its embeddings when {@code vectors} gives them (read only now, so
+     * that failing to is as the index failing), and with the deletion of the versions retention dropped,
+     * then {@code publish}ed (so that no search looks for a version the index lacks, and no reconciling sees
+     * it half done). An index that is behind or cannot be reached is left to catch up later.
      */
-    synchronized void added(Version version, List<Paragraph> paragraphs, Set<String> leftOut, List<Version> dropped,
-                            Runnable publish) {
+    synchronized void added(Version version, List<Paragraph> paragraphs, Set<String> leftOut,
+                            Supplier<List<float[]>> vectors, List<Version> dropped, Runnable publish) {
         if (writes && synced) {
             try {
-                index.put(version, paragraphs, leftOut);
+                index.put(version, paragraphs, leftOut, vectors.get());
                 if (!dropped.isEmpty()) {
                     index.delete(dropped);
                 }
@@ -142,9 +152,13 @@ final class IndexSync implements AutoCloseable {
         return !synced;
     }
 
-    /** Search over the latest versions, {@code latest} by id, whose paragraphs are {@code corpus}'s. */
-    ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings) {
-        return new Synced(index.search(corpus, latest, names, settings));
+    /**
+     * Search over the latest versions, {@code latest} by id, whose paragraphs are {@code corpus}'s ({@code
+     * embedder} embeds questions with hybrid retrieval; null with BM25 alone).
+     */
+    ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings,
+                           Embedder embedder) {
+        return new Synced(index.search(corpus, latest, names, settings, embedder));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.paracite.grounding.Context;
 import dev.paracite.retrieval.ParagraphAnalyzer;
 import dev.paracite.retrieval.VersionIndex;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -469,10 +470,22 @@ public final class Library implements AutoCloseable {
             changed(id, entry);
         } else {
             sync.added(new VersionIndex.Version(id, version), s.parsed().paragraphs(),
-                    IngestionNote.leftOutOfSearch(s.parsed().notes()),
+                    IngestionNote.leftOutOfSearch(s.parsed().notes()), () -> vectors(s.index(), id, s.info()),
                     dropped.stream().map(v -> new VersionIndex.Version(id, v)).toList(), () -> changed(id, entry));
         }
         return new Added(id, version, false, s.parsed().paragraphs().size(), s.parsed().notes());
+    }
+
+    /** The embeddings of version {@code info} of {@code id} as staged in {@code index}, with hybrid retrieval; else null. */
+    private List<float[]> vectors(Directory index, String id, VersionInfo info) {
+        if (!vectors()) {
+            return null;
+        }
+        try (DirectoryReader staged = DirectoryReader.open(index)) {
+            return EntryReader.vectors(staged, VersionIndex.Version.key(id, info.version()), info.paragraphs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits (holding {@code writing}) until no other thread is adding a version of {@code id}. */
@@ -782,6 +795,23 @@ public final class Library implements AutoCloseable {
                     e.versions().forEach(v -> versions.put(new VersionIndex.Version(e.id(), v.version()), v));
                 }
                 return versions;
+            }
+
+            @Override
+            public List<float[]> vectors(VersionIndex.Version v, int paragraphs) {
+                if (!Library.this.vectors()) {
+                    return null;
+                }
+                try {
+                    IndexSearcher searcher = searchers.acquire();
+                    try {
+                        return EntryReader.vectors(searcher.getIndexReader(), v.key(), paragraphs);
+                    } finally {
+                        searchers.release(searcher);
+                    }
+                } catch (IOException e) {
+                    throw new LibraryException("The library in " + dir + " cannot be read: " + reason(e) + ".", e);
+                }
             }
 
             @Override

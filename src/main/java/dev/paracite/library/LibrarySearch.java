@@ -97,7 +97,8 @@ final class LibrarySearch extends IndexedSearch {
         Document document = new Document(name, all, List.copyOf(sections), List.of(), Map.of(), parts);
         // words naming a document in a question refer to it, not to a topic in it
         String naming = String.join(" ", parts.stream().map(p -> p.id() + " " + p.title()).toList());
-        ParagraphSearch search = sync != null ? sync.search(document, versions, naming, settings.retrieval())
+        ParagraphSearch search = sync != null ? sync.search(document, versions, naming, settings.retrieval(),
+                settings.retrieval().fusion().dense() ? settings.embedder() : null)
                 : new LibrarySearch(searchers, analyzer, settings, naming, versions, document);
         return new Corpus(generation, document, search, new Context(names));
     }

@@ -2,6 +2,7 @@ package dev.paracite.retrieval;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.embedding.Embedder;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,11 @@ public interface VersionIndex extends AutoCloseable {
 
     /**
      * Sends the paragraphs of a version, in order, replacing what the index holds of it; those labelled in
-     * {@code leftOut} are held but never found (they read as instructions to an assistant). Visible after {@link #commit}.
+     * {@code leftOut} are held but never found (they read as instructions to an assistant). {@code vectors}
+     * are their embeddings, one a paragraph in the same order (null for one left out), with hybrid
+     * retrieval; null with BM25 alone. Visible after {@link #commit}.
      */
-    void put(Version version, List<Paragraph> paragraphs, Set<String> leftOut);
+    void put(Version version, List<Paragraph> paragraphs, Set<String> leftOut, List<float[]> vectors);
 
     /** Deletes every version of {@code document}; visible after {@link #commit}. */
     void delete(String document);
@@ -46,11 +49,14 @@ public interface VersionIndex extends AutoCloseable {
     Map<Version, Long> counts();
 
     /**
-     * BM25 search over the versions in {@code latest} (version by document id), whose paragraphs are {@code
+     * Search over the versions in {@code latest} (version by document id), whose paragraphs are {@code
      * corpus}'s: a hit is the corpus's paragraph of its label ({@code travel §4} when the corpus has several
-     * documents). {@code names} are words naming the documents (see {@link LuceneTerms}).
+     * documents). {@code names} are words naming the documents (see {@link LuceneTerms}). With hybrid
+     * retrieval, {@code embedder} embeds the question (the model the versions' vectors came from); null
+     * with BM25 alone.
      */
-    ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings);
+    ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings,
+                           Embedder embedder);
 
     /** Which index this is and whether it answers now. */
     IndexStatus status();

@@ -65,13 +65,6 @@ class SolrCliTest {
     }
 
     @Test
-    void a_library_on_solr_is_refused_hybrid_retrieval_with_the_fix() throws IOException {
-        assertEquals(Cli.BAD_INPUT, run("add", "README.md", "--data-dir", "target/never-made", "--index", "solr",
-                "--solr-url", closedPort()));
-        assertTrue(err.contains("A library's search index in Solr ranks by BM25 alone for now: add --retrieval bm25"), err);
-    }
-
-    @Test
     void solr_init_against_an_unreachable_solr_says_so() throws IOException {
         assertEquals(Cli.MODEL_UNAVAILABLE, run("solr", "init", "--solr-url", closedPort()));
         assertTrue(err.startsWith("paracite: Solr did not answer the configset list"), err);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
@@ -19,7 +20,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * stdout, {@code READY nodes=<url>,<url> zk=<host:port/chroot>}, then reads commands from stdin, one a
  * line, each answered by {@code OK <command>} or {@code ERROR <message>}:
  * <ul>
- *   <li>{@code stop-node I} / {@code start-node I}: stops or restarts node I (0-based; same port)</li>
+ *   <li>{@code stop-node I} / {@code start-node I}: stops or restarts node I (0-based; same port); a restart
+ *       that brings the last node back answers once every replica is active again</li>
  *   <li>{@code nodes}: prints the {@code READY} line again with the nodes running now</li>
  *   <li>{@code quit}, or end of stdin: shuts the cluster down and exits</li>
  * </ul>
@@ -87,6 +89,13 @@ public final class LocalCluster {
                         JettySolrRunner jetty = node(words);
                         cluster.startJettySolrRunner(jetty, true);
                         cluster.waitForNode(jetty, 60);
+                        // with every node back, the cluster is whole once every replica has recovered: a node
+                        // stopped mid-recovery next can fail to stop in time
+                        if (nodes.stream().allMatch(JettySolrRunner::isRunning)) {
+                            for (String collection : cluster.getZkStateReader().getClusterState().getCollectionNames()) {
+                                cluster.waitForActiveCollection(collection, 90, TimeUnit.SECONDS);
+                            }
+                        }
                     }
                     default -> throw new IllegalArgumentException("unknown command: " + words[0]);
                 }

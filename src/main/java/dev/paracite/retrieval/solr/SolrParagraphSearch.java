@@ -181,7 +181,7 @@ public final class SolrParagraphSearch implements ParagraphSearch {
                 SolrQueries.bm25(SolrQueries.ofDocument(document.name()), queryTerms, sectionWeight, depth));
         if (fusion.dense()) {
             List<Fusion.Scored> dense = ranking("the nearest-neighbour search",
-                    SolrQueries.knn(document.name(), embedder.embedQuery(question), depth));
+                    SolrQueries.knn(SolrQueries.ofDocument(document.name()), embedder.embedQuery(question), depth));
             ranked = fusion.fuse(ranked, dense);
         }
         List<Hit> hits = new ArrayList<>();

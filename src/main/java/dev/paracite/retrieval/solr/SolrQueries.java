@@ -46,14 +46,14 @@ final class SolrQueries {
     }
 
     /**
-     * The {@code k} paragraphs of {@code document} nearest to {@code vector}, scored as in process ((1 + dot
-     * product) / 2), ties to the earlier paragraph; the document filter is applied before the search, so
-     * the k are the document's own.
+     * The {@code k} paragraphs among those {@code scope} keeps to nearest to {@code vector}, scored as in
+     * process ((1 + dot product) / 2), ties to the earlier paragraph; the scope's filters are applied before
+     * the search, so the k are all in scope.
      */
-    static SolrQuery knn(String document, float[] vector, int k) {
-        SolrQuery query = ofDocument(document);
-        query.set("vec", floats(vector).toString());
-        return query.setQuery("{!knn f=" + VECTOR + " topK=" + k + " v=$vec}").setRows(k).setFields(ORDINAL, "score")
+    static SolrQuery knn(SolrQuery scope, float[] vector, int k) {
+        scope.set("vec", floats(vector).toString());
+        return scope.setQuery("{!knn f=" + VECTOR + " topK=" + k + " v=$vec}").setRows(k)
+                .setFields(DOCUMENT, LABEL, ORDINAL, "score")
                 .addSort("score", SolrQuery.ORDER.desc).addSort(ORDINAL, SolrQuery.ORDER.asc);
     }
 

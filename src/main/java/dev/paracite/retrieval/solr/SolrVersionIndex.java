@@ -2,6 +2,7 @@ package dev.paracite.retrieval.solr;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.embedding.Embedder;
 import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.RetrievalSettings;
@@ -39,7 +40,11 @@ public final class SolrVersionIndex implements VersionIndex {
     }
 
     @Override
-    public void put(Version version, List<Paragraph> paragraphs, Set<String> leftOut) {
+    public void put(Version version, List<Paragraph> paragraphs, Set<String> leftOut, List<float[]> vectors) {
+        if (vectors != null && vectors.size() != paragraphs.size()) {
+            throw new IllegalArgumentException(version.key() + ": " + vectors.size() + " vectors for "
+                    + paragraphs.size() + " paragraphs");
+        }
         List<SolrInputDocument> docs = new ArrayList<>(paragraphs.size());
         for (int ordinal = 0; ordinal < paragraphs.size(); ordinal++) {
             Paragraph p = paragraphs.get(ordinal);
@@ -55,6 +60,12 @@ public final class SolrVersionIndex implements VersionIndex {
             if (!leftOut.contains(p.label())) {
                 doc.addField("text", p.text());
                 doc.addField("section", p.section());
+                if (vectors != null) {
+                    if (vectors.get(ordinal) == null) {
+                        throw new IllegalArgumentException(version.key() + ": paragraph " + p.label() + " has no vector");
+                    }
+                    doc.addField(SolrQueries.VECTOR, SolrQueries.floats(vectors.get(ordinal)));
+                }
             }
             docs.add(doc);
         }
@@ -105,12 +116,13 @@ public final class SolrVersionIndex implements VersionIndex {
     }
 
     @Override
-    public ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings) {
+    public ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings,
+                                  Embedder embedder) {
         Configset.check(settings);
-        if (settings.fusion().dense()) {
-            throw new IllegalArgumentException("a library's search index in Solr ranks by BM25 alone");
+        if (settings.fusion().dense() != (embedder != null)) {
+            throw new IllegalArgumentException("an embedding model is needed with hybrid retrieval, and only then");
         }
-        return new SolrVersionSearch(nodes, corpus, latest, names, settings);
+        return new SolrVersionSearch(nodes, corpus, latest, names, settings, embedder);
     }
 
     @Override

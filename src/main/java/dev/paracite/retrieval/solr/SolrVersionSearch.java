@@ -2,6 +2,8 @@ package dev.paracite.retrieval.solr;
 
 import dev.paracite.corpus.Document;
 import dev.paracite.corpus.Paragraph;
+import dev.paracite.embedding.Embedder;
+import dev.paracite.retrieval.Fusion;
 import dev.paracite.retrieval.Hit;
 import dev.paracite.retrieval.IndexStatus;
 import dev.paracite.retrieval.LuceneTerms;
@@ -16,12 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
 
 /**
- * BM25 search over a library's latest versions held by a {@link SolrVersionIndex}: the query and term
+ * Search over a library's latest versions held by a {@link SolrVersionIndex}: the query and term
  * statistics of {@link SolrParagraphSearch}, over every version the library keeps (as its own index's
- * statistics are), hits kept to the latest versions and mapped back to the corpus's paragraphs.
+ * statistics are), hits kept to the latest versions and mapped back to the corpus's paragraphs. With
+ * hybrid retrieval, the versions' nearest paragraphs to the question are fused with BM25's ranking as in
+ * process ({@link Fusion#fuse}); a paragraph's key there is its place in the corpus (documents by id,
+ * paragraphs in order), which breaks ties.
  */
 final class SolrVersionSearch implements ParagraphSearch {
 
@@ -29,17 +35,28 @@ final class SolrVersionSearch implements ParagraphSearch {
     private final Document corpus;
     /** Each document's latest version as {@code id@version}, by id. */
     private final Map<String, String> latest;
+    /** Where each document's paragraphs start in the corpus, by id. */
+    private final Map<String, Integer> starts = new HashMap<>();
     private final float sectionWeight;
+    private final Fusion fusion;
+    /** The embedding model, with hybrid retrieval; null with BM25 alone. */
+    private final Embedder embedder;
     private final SolrStatistics statistics;
     private final LuceneTerms terms;
 
     SolrVersionSearch(SolrNodes nodes, Document corpus, Map<String, Integer> latest, String names,
-                      RetrievalSettings settings) {
+                      RetrievalSettings settings, Embedder embedder) {
         this.nodes = nodes;
         this.corpus = corpus;
         this.latest = new HashMap<>();
         latest.forEach((id, v) -> this.latest.put(id, VersionIndex.Version.key(id, v)));
+        List<Paragraph> paragraphs = corpus.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            starts.putIfAbsent(paragraphs.get(i).source().document(), i);
+        }
         this.sectionWeight = settings.sectionWeight();
+        this.fusion = settings.fusion();
+        this.embedder = embedder;
         this.statistics = new SolrStatistics(nodes, SolrQueries::ofLibrary);
         this.terms = new LuceneTerms(new ParagraphAnalyzer(settings.stemming()), statistics, names, settings.synonyms());
     }
@@ -58,18 +75,34 @@ final class SolrVersionSearch implements ParagraphSearch {
         if (queryTerms.isEmpty() || topK <= 0 || versions.isEmpty()) {
             return List.of();
         }
-        var query = SolrQueries.bm25(SolrQueries.ofVersions(versions), queryTerms, sectionWeight, topK);
-        boolean qualified = corpus.parts().size() > 1;
+        int depth = fusion.dense() ? Math.max(topK, fusion.depth()) : topK;
+        List<Fusion.Scored> ranked = ranking("the search",
+                SolrQueries.bm25(SolrQueries.ofVersions(versions), queryTerms, sectionWeight, depth));
+        if (fusion.dense()) {
+            List<Fusion.Scored> dense = ranking("the nearest-neighbour search",
+                    SolrQueries.knn(SolrQueries.ofVersions(versions), embedder.embedQuery(question), depth));
+            ranked = fusion.fuse(ranked, dense);
+        }
         List<Hit> hits = new ArrayList<>();
-        for (SolrDocument doc : nodes.query("the search", query).getResults()) {
-            String label = (String) doc.getFieldValue(SolrQueries.LABEL);
-            Paragraph p = corpus.byLabel().get(qualified
-                    ? Document.Part.qualified((String) doc.getFieldValue(SolrQueries.DOCUMENT), label) : label);
-            if (p != null) {
-                hits.add(new Hit(p, ((Number) doc.getFieldValue("score")).floatValue(), false));
-            }
+        for (Fusion.Scored s : ranked.subList(0, Math.min(topK, ranked.size()))) {
+            hits.add(new Hit(corpus.paragraphs().get(s.key()), s.score(), false));
         }
         return hits;
+    }
+
+    /** The corpus's paragraphs {@code query} finds, best first, by their places in the corpus. */
+    private List<Fusion.Scored> ranking(String what, SolrQuery query) {
+        List<Fusion.Scored> ranking = new ArrayList<>();
+        for (SolrDocument doc : nodes.query(what, query).getResults()) {
+            Integer start = starts.get((String) doc.getFieldValue(SolrQueries.DOCUMENT));
+            int key = start == null ? -1 : start + ((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue();
+            // a version only the search index still holds (the library changed since this corpus) is no hit
+            if (key >= 0 && key < corpus.paragraphs().size() && corpus.paragraphs().get(key).source().label()
+                    .equals(doc.getFieldValue(SolrQueries.LABEL))) {
+                ranking.add(new Fusion.Scored(key, ((Number) doc.getFieldValue("score")).floatValue()));
+            }
+        }
+        return ranking;
     }
 
     @Override

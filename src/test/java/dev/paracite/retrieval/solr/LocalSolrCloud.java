@@ -95,7 +95,7 @@ final class LocalSolrCloud implements AutoCloseable {
 
     private synchronized void command(String command) throws Exception {
         in.println(command);
-        String answer = line(120);
+        String answer = line(300); // a restart waits for every replica to recover
         if (answer == null || !answer.equals("OK " + command)) {
             throw new IllegalStateException(command + ": " + answer);
         }

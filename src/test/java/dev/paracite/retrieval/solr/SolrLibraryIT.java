@@ -48,13 +48,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * A library whose search index is a real 2-node SolrCloud (2 shards x 2 replicas, in a child JVM), driven
  * through the command line and the HTTP API as a user would: its rankings equal those of the same library
- * searched in-process, and versions, removal, paging, reconciling after a crash or an outage and the loss
+ * searched in-process, by BM25 and hybrid (a second library, in a collection of its own), and versions, removal, paging, reconciling after a crash or an outage and the loss
  * of a node all keep the answers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrLibraryIT {
 
     private static final String COLLECTION = "paracite-library-it";
+    /** The hybrid library's: a library's versions are named by document and number, so each library has its own. */
+    private static final String HYBRID = "paracite-library-hybrid-it";
     private static final List<String> QUESTIONS = List.of("When does the night train leave the capital?",
             "How far ahead must sleeping cars be booked?", "How is green tea made?", "Which tea is partly oxidised?",
             "What role should the ruble play?", "What is the main goal of Russia's policy towards the CIS?",
@@ -230,6 +232,65 @@ class SolrLibraryIT {
 
     @Test
     @Order(7)
+    void a_hybrid_library_on_solr_ranks_as_in_process_and_reconciling_sends_the_stored_embeddings() {
+        assertEquals(0, run("solr", "init", "--solr-url", urls, "--solr-collection", HYBRID), err);
+        // hybrid is the default retrieval. One document at a time, in the order of their ids: in process, ties
+        // go to the paragraph indexed first, in Solr to the earlier in the library (documents by id)
+        for (String name : List.of("strategic-course-cis.txt", "tea.txt", "trains.txt")) {
+            String file = docs.resolve(name).toString();
+            assertEquals(0, run("add", file, "--data-dir", data("hybrid-solr"), "--index", "solr", "--solr-url", urls,
+                    "--solr-collection", HYBRID), err);
+            assertEquals(0, run("add", file, "--data-dir", data("hybrid-local")), err);
+        }
+        assertEquals(List.of(), hybridDifferences());
+        // lost by Solr behind the app's back: reopening sends the paragraphs again, with the embeddings the library stored
+        try (SolrNodes nodes = new SolrNodes(SolrTarget.of(cloud.urls(), HYBRID))) {
+            nodes.deleteByQuery("the test's damage", "+origin:library +document:strategic-course-cis");
+            nodes.commit();
+        }
+        assertEquals(List.of(), hybridDifferences());
+        try (SolrVersionIndex index = SolrVersionIndex.open(SolrTarget.of(cloud.urls(), HYBRID))) {
+            assertEquals(25L, index.counts().get(new VersionIndex.Version("strategic-course-cis", 1)));
+        }
+        for (String question : List.of("Which tea is partly oxidised?", "What should be done about peacekeeping?")) {
+            assertEquals(0, run("ask", "--data-dir", data("hybrid-local"), question), err);
+            String inProcess = out;
+            assertEquals(0, run("ask", "--data-dir", data("hybrid-solr"), "--index", "solr", "--solr-url", urls,
+                    "--solr-collection", HYBRID, question), err);
+            assertEquals(inProcess, out);
+        }
+    }
+
+    /**
+     * Each question's hybrid top 5 (labels and fused scores) from the Solr library against the in-process one;
+     * some hit must score above what BM25's share of a fused score can reach alone, or the embeddings went
+     * untested.
+     */
+    private static List<String> hybridDifferences() {
+        List<String> differences = new ArrayList<>();
+        LibrarySettings hybrid = Main.librarySettings("hybrid", 0, Library.DEFAULT_MAX_UPLOAD);
+        double bm25Alone = 1 - hybrid.retrieval().fusion().param();
+        boolean fused = false;
+        try (Library solr = Main.library(Path.of(data("hybrid-solr")), hybrid,
+                new IndexChoice("solr", cloud.urls(), HYBRID, null));
+             Library local = Library.open(Path.of(data("hybrid-local")), hybrid)) {
+            for (String question : QUESTIONS) {
+                List<String> expected = scored(local.corpus().search().search(question, 5));
+                List<String> found = scored(solr.corpus().search().search(question, 5));
+                if (!expected.equals(found)) {
+                    differences.add(question + ": in-process " + expected + ", Solr " + found);
+                }
+                fused |= local.corpus().search().search(question, 5).stream().anyMatch(h -> h.score() > bm25Alone + 1e-6);
+            }
+        }
+        assertTrue(fused, "no hit owes anything to the embeddings: the test would pass without them");
+        System.out.printf("SolrLibraryIT: hybrid top-5 parity %d/%d%n", QUESTIONS.size() - differences.size(),
+                QUESTIONS.size());
+        return differences;
+    }
+
+    @Test
+    @Order(8)
     void stopping_a_node_mid_load_loses_no_library_answer() throws Exception {
         Map<String, List<String>> expected = rankings();
         try (Library solr = solrLibrary()) {
@@ -240,7 +301,7 @@ class SolrLibraryIT {
 
     /** Last: it stops the whole cluster. An add while Solr is down is kept, said, and searchable once Solr is back. */
     @Test
-    @Order(8)
+    @Order(9)
     void an_add_while_solr_is_down_is_kept_and_caught_up_when_solr_returns() throws Exception {
         Path ferries = Files.createDirectories(root.resolve("ferries")).resolve("ferries.txt");
         Files.writeString(ferries, "1. The morning ferry crosses the strait in forty minutes.\n");

@@ -713,17 +713,29 @@ public final class Library implements AutoCloseable {
     }
 
     private List<Paragraph> query(Query query, int n, Sort sort) {
+        return read(searcher -> {
+            ScoreDoc[] docs = sort == null ? searcher.search(query, n).scoreDocs : searcher.search(query, n, sort).scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            List<Paragraph> out = new ArrayList<>(docs.length);
+            for (ScoreDoc sd : docs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc);
+                out.add(paragraph(d, d.get(HEADING)));
+            }
+            return out;
+        });
+    }
+
+    /** Reading from the newest searcher. */
+    private interface Read<T> {
+        T from(IndexSearcher searcher) throws IOException;
+    }
+
+    /** What {@code read} reads from the newest searcher, given back after; an index that cannot be read is said in a sentence. */
+    private <T> T read(Read<T> read) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                ScoreDoc[] docs = sort == null ? searcher.search(query, n).scoreDocs : searcher.search(query, n, sort).scoreDocs;
-                StoredFields stored = searcher.storedFields();
-                List<Paragraph> out = new ArrayList<>(docs.length);
-                for (ScoreDoc sd : docs) {
-                    org.apache.lucene.document.Document d = stored.document(sd.doc);
-                    out.add(paragraph(d, d.get(HEADING)));
-                }
-                return out;
+                return read.from(searcher);
             } finally {
                 searchers.release(searcher);
             }
@@ -802,16 +814,7 @@ public final class Library implements AutoCloseable {
                 if (!Library.this.vectors()) {
                     return null;
                 }
-                try {
-                    IndexSearcher searcher = searchers.acquire();
-                    try {
-                        return EntryReader.vectors(searcher.getIndexReader(), v.key(), paragraphs);
-                    } finally {
-                        searchers.release(searcher);
-                    }
-                } catch (IOException e) {
-                    throw new LibraryException("The library in " + dir + " cannot be read: " + reason(e) + ".", e);
-                }
+                return read(searcher -> EntryReader.vectors(searcher.getIndexReader(), v.key(), paragraphs));
             }
 
             @Override

@@ -26,6 +26,11 @@ public record Fusion(Kind kind, int depth, double param, double minSimilarity) {
         return kind != Kind.NONE;
     }
 
+    /** How many paragraphs each ranking gives for the best {@code topK}: at least {@link #depth} when fusing. */
+    public int depthFor(int topK) {
+        return dense() ? Math.max(topK, depth) : topK;
+    }
+
     /** A paragraph (by a key its index gives it, in document order) and its score in one ranking. */
     public record Scored(int key, double score) {}
 

@@ -79,7 +79,7 @@ public abstract class IndexedSearch implements ParagraphSearch {
     private List<Hit> search(IndexSearcher searcher, String question, List<QueryTerm> queryTerms, int topK, Query filter)
             throws IOException {
         Fusion fusion = settings.fusion();
-        int depth = fusion.dense() ? Math.max(topK, fusion.depth()) : topK;
+        int depth = fusion.depthFor(topK);
         List<Scored> bm25 = top(searcher, filtered(bm25(queryTerms), filter), depth);
         if (!fusion.dense()) {
             return hits(searcher, bm25, topK);

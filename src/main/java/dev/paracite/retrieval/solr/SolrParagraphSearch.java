@@ -12,7 +12,6 @@ import dev.paracite.retrieval.ParagraphAnalyzer;
 import dev.paracite.retrieval.ParagraphSearch;
 import dev.paracite.retrieval.QueryTerm;
 import dev.paracite.retrieval.RetrievalSettings;
-import dev.paracite.retrieval.Stemming;
 import dev.paracite.retrieval.Terms;
 import dev.paracite.text.Instructions;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
 /**
@@ -42,10 +39,9 @@ public final class SolrParagraphSearch implements ParagraphSearch {
 
     private final SolrNodes nodes;
     private final Document document;
-    private final float sectionWeight;
-    private final Fusion fusion;
     /** The embedding model, with hybrid retrieval; null with BM25 alone. */
     private final Embedder embedder;
+    private final SolrRanking ranking;
     private final SolrStatistics statistics;
     private final LuceneTerms terms;
     private final String digest;
@@ -55,9 +51,8 @@ public final class SolrParagraphSearch implements ParagraphSearch {
     private SolrParagraphSearch(SolrNodes nodes, Document document, RetrievalSettings settings, Embedder embedder) {
         this.nodes = nodes;
         this.document = document;
-        this.sectionWeight = settings.sectionWeight();
-        this.fusion = settings.fusion();
         this.embedder = embedder;
+        this.ranking = new SolrRanking(nodes, settings, embedder);
         this.statistics = new SolrStatistics(nodes, () -> SolrQueries.ofDocument(document.name()));
         this.terms = new LuceneTerms(new ParagraphAnalyzer(settings.stemming()), statistics, document.name(),
                 settings.synonyms());
@@ -87,17 +82,12 @@ public final class SolrParagraphSearch implements ParagraphSearch {
     }
 
     /**
-     * Search over {@code document} in {@code target}'s collection (see {@link #index} to put it there). The
-     * configset analyses with Porter stemming, so {@code settings} must ask for it (and its k1 and b are the
-     * configset's: SolrConfigsetTest holds them equal); hybrid retrieval needs {@code embedder}, the model
-     * whose 384 dimensions the configset's vector field holds.
+     * Search over {@code document} in {@code target}'s collection (see {@link #index} to put it there), with
+     * {@code settings} and {@code embedder} as {@link SolrRanking#check} allows.
      */
     public static SolrParagraphSearch open(SolrTarget target, Document document, RetrievalSettings settings,
                                            Embedder embedder) {
-        Configset.check(settings);
-        if (settings.fusion().dense() != (embedder != null)) {
-            throw new IllegalArgumentException("an embedding model is needed with hybrid retrieval, and only then");
-        }
+        SolrRanking.check(settings, embedder);
         return new SolrParagraphSearch(new SolrNodes(target), document, settings, embedder);
     }
 
@@ -176,29 +166,8 @@ public final class SolrParagraphSearch implements ParagraphSearch {
         if (queryTerms.isEmpty() || topK <= 0) {
             return List.of();
         }
-        int depth = fusion.dense() ? Math.max(topK, fusion.depth()) : topK;
-        List<Fusion.Scored> ranked = ranking("the search",
-                SolrQueries.bm25(SolrQueries.ofDocument(document.name()), queryTerms, sectionWeight, depth));
-        if (fusion.dense()) {
-            List<Fusion.Scored> dense = ranking("the nearest-neighbour search",
-                    SolrQueries.knn(SolrQueries.ofDocument(document.name()), embedder.embedQuery(question), depth));
-            ranked = fusion.fuse(ranked, dense);
-        }
-        List<Hit> hits = new ArrayList<>();
-        for (Fusion.Scored s : ranked.subList(0, Math.min(topK, ranked.size()))) {
-            hits.add(new Hit(document.paragraphs().get(s.key()), s.score(), false));
-        }
-        return hits;
-    }
-
-    /** The paragraphs {@code query} finds, best first, by their ordinals. */
-    private List<Fusion.Scored> ranking(String what, SolrQuery query) {
-        List<Fusion.Scored> ranking = new ArrayList<>();
-        for (SolrDocument doc : nodes.query(what, query).getResults()) {
-            ranking.add(new Fusion.Scored(((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue(),
-                    ((Number) doc.getFieldValue("score")).floatValue()));
-        }
-        return ranking;
+        return ranking.top(() -> SolrQueries.ofDocument(document.name()), question, queryTerms, topK,
+                doc -> ((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue(), document.paragraphs()::get);
     }
 
     /** Reachable when the collection answers a count of this document's paragraphs in time. */

@@ -118,10 +118,7 @@ public final class SolrVersionIndex implements VersionIndex {
     @Override
     public ParagraphSearch search(Document corpus, Map<String, Integer> latest, String names, RetrievalSettings settings,
                                   Embedder embedder) {
-        Configset.check(settings);
-        if (settings.fusion().dense() != (embedder != null)) {
-            throw new IllegalArgumentException("an embedding model is needed with hybrid retrieval, and only then");
-        }
+        SolrRanking.check(settings, embedder);
         return new SolrVersionSearch(nodes, corpus, latest, names, settings, embedder);
     }
 

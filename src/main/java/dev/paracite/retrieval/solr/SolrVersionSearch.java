@@ -13,12 +13,10 @@ import dev.paracite.retrieval.QueryTerm;
 import dev.paracite.retrieval.RetrievalSettings;
 import dev.paracite.retrieval.Terms;
 import dev.paracite.retrieval.VersionIndex;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
 
 /**
@@ -37,10 +35,7 @@ final class SolrVersionSearch implements ParagraphSearch {
     private final Map<String, String> latest;
     /** Where each document's paragraphs start in the corpus, by id. */
     private final Map<String, Integer> starts = new HashMap<>();
-    private final float sectionWeight;
-    private final Fusion fusion;
-    /** The embedding model, with hybrid retrieval; null with BM25 alone. */
-    private final Embedder embedder;
+    private final SolrRanking ranking;
     private final SolrStatistics statistics;
     private final LuceneTerms terms;
 
@@ -54,9 +49,7 @@ final class SolrVersionSearch implements ParagraphSearch {
         for (int i = 0; i < paragraphs.size(); i++) {
             starts.putIfAbsent(paragraphs.get(i).source().document(), i);
         }
-        this.sectionWeight = settings.sectionWeight();
-        this.fusion = settings.fusion();
-        this.embedder = embedder;
+        this.ranking = new SolrRanking(nodes, settings, embedder);
         this.statistics = new SolrStatistics(nodes, SolrQueries::ofLibrary);
         this.terms = new LuceneTerms(new ParagraphAnalyzer(settings.stemming()), statistics, names, settings.synonyms());
     }
@@ -75,34 +68,20 @@ final class SolrVersionSearch implements ParagraphSearch {
         if (queryTerms.isEmpty() || topK <= 0 || versions.isEmpty()) {
             return List.of();
         }
-        int depth = fusion.dense() ? Math.max(topK, fusion.depth()) : topK;
-        List<Fusion.Scored> ranked = ranking("the search",
-                SolrQueries.bm25(SolrQueries.ofVersions(versions), queryTerms, sectionWeight, depth));
-        if (fusion.dense()) {
-            List<Fusion.Scored> dense = ranking("the nearest-neighbour search",
-                    SolrQueries.knn(SolrQueries.ofVersions(versions), embedder.embedQuery(question), depth));
-            ranked = fusion.fuse(ranked, dense);
-        }
-        List<Hit> hits = new ArrayList<>();
-        for (Fusion.Scored s : ranked.subList(0, Math.min(topK, ranked.size()))) {
-            hits.add(new Hit(corpus.paragraphs().get(s.key()), s.score(), false));
-        }
-        return hits;
+        return ranking.top(() -> SolrQueries.ofVersions(versions), question, queryTerms, topK, this::key,
+                corpus.paragraphs()::get);
     }
 
-    /** The corpus's paragraphs {@code query} finds, best first, by their places in the corpus. */
-    private List<Fusion.Scored> ranking(String what, SolrQuery query) {
-        List<Fusion.Scored> ranking = new ArrayList<>();
-        for (SolrDocument doc : nodes.query(what, query).getResults()) {
-            Integer start = starts.get((String) doc.getFieldValue(SolrQueries.DOCUMENT));
-            int key = start == null ? -1 : start + ((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue();
-            // a version only the search index still holds (the library changed since this corpus) is no hit
-            if (key >= 0 && key < corpus.paragraphs().size() && corpus.paragraphs().get(key).source().label()
-                    .equals(doc.getFieldValue(SolrQueries.LABEL))) {
-                ranking.add(new Fusion.Scored(key, ((Number) doc.getFieldValue("score")).floatValue()));
-            }
-        }
-        return ranking;
+    /**
+     * A paragraph's place in the corpus; -1 for one of a version only the search index still holds (the
+     * library changed since this corpus was made).
+     */
+    private int key(SolrDocument doc) {
+        Integer start = starts.get((String) doc.getFieldValue(SolrQueries.DOCUMENT));
+        int key = start == null ? -1 : start + ((Number) doc.getFieldValue(SolrQueries.ORDINAL)).intValue();
+        boolean kept = key >= 0 && key < corpus.paragraphs().size()
+                && corpus.paragraphs().get(key).source().label().equals(doc.getFieldValue(SolrQueries.LABEL));
+        return kept ? key : -1;
     }
 
     @Override

@@ -267,26 +267,16 @@ class SolrLibraryIT {
      * untested.
      */
     private static List<String> hybridDifferences() {
-        List<String> differences = new ArrayList<>();
         LibrarySettings hybrid = Main.librarySettings("hybrid", 0, Library.DEFAULT_MAX_UPLOAD);
         double bm25Alone = 1 - hybrid.retrieval().fusion().param();
-        boolean fused = false;
         try (Library solr = Main.library(Path.of(data("hybrid-solr")), hybrid,
                 new IndexChoice("solr", cloud.urls(), HYBRID, null));
              Library local = Library.open(Path.of(data("hybrid-local")), hybrid)) {
-            for (String question : QUESTIONS) {
-                List<String> expected = scored(local.corpus().search().search(question, 5));
-                List<String> found = scored(solr.corpus().search().search(question, 5));
-                if (!expected.equals(found)) {
-                    differences.add(question + ": in-process " + expected + ", Solr " + found);
-                }
-                fused |= local.corpus().search().search(question, 5).stream().anyMatch(h -> h.score() > bm25Alone + 1e-6);
-            }
+            assertTrue(QUESTIONS.stream().anyMatch(q -> local.corpus().search().search(q, 5).stream()
+                    .anyMatch(h -> h.score() > bm25Alone + 1e-6)),
+                    "no hit owes anything to the embeddings: the test would pass without them");
+            return differences("hybrid top-5", rankings(solr), local);
         }
-        assertTrue(fused, "no hit owes anything to the embeddings: the test would pass without them");
-        System.out.printf("SolrLibraryIT: hybrid top-5 parity %d/%d%n", QUESTIONS.size() - differences.size(),
-                QUESTIONS.size());
-        return differences;
     }
 
     @Test
@@ -329,26 +319,35 @@ class SolrLibraryIT {
 
     /** Each question's top 5 (labels and scores, in order) from the Solr library against the in-process one. */
     private static List<String> differences() {
-        List<String> differences = new ArrayList<>();
-        Map<String, List<String>> solr = rankings();
         try (Library local = Library.open(Path.of(data("local")), LibrarySettings.bm25())) {
-            for (String question : QUESTIONS) {
-                List<String> expected = scored(local.corpus().search().search(question, 5));
-                if (!expected.equals(solr.get(question))) {
-                    differences.add(question + ": in-process " + expected + ", Solr " + solr.get(question));
-                }
+            return differences("top-5", rankings(), local);
+        }
+    }
+
+    /** The questions whose top 5 ({@code solr}'s rankings) differ from the {@code local} library's, each said. */
+    private static List<String> differences(String what, Map<String, List<String>> solr, Library local) {
+        List<String> differences = new ArrayList<>();
+        for (String question : QUESTIONS) {
+            List<String> expected = scored(local.corpus().search().search(question, 5));
+            if (!expected.equals(solr.get(question))) {
+                differences.add(question + ": in-process " + expected + ", Solr " + solr.get(question));
             }
         }
-        System.out.printf("SolrLibraryIT: top-5 parity %d/%d%n", QUESTIONS.size() - differences.size(), QUESTIONS.size());
+        System.out.printf("SolrLibraryIT: %s parity %d/%d%n", what, QUESTIONS.size() - differences.size(), QUESTIONS.size());
         return differences;
     }
 
     private static Map<String, List<String>> rankings() {
-        Map<String, List<String>> rankings = new HashMap<>();
         try (Library solr = solrLibrary()) {
-            for (String question : QUESTIONS) {
-                rankings.put(question, scored(solr.corpus().search().search(question, 5)));
-            }
+            return rankings(solr);
+        }
+    }
+
+    /** Each question's top 5 from {@code library}, labels and scores. */
+    private static Map<String, List<String>> rankings(Library library) {
+        Map<String, List<String>> rankings = new HashMap<>();
+        for (String question : QUESTIONS) {
+            rankings.put(question, scored(library.corpus().search().search(question, 5)));
         }
         return rankings;
     }
